@@ -1,0 +1,242 @@
+//! Diagnostics: what every check reports, and the catalogue of stable codes.
+//!
+//! A [`Diagnostic`] is a flat, serialisable record (garde's "path + error" report): a severity, a
+//! stable kebab-case code, an RFC 6901 JSON Pointer to the offending value, a plain-English message
+//! that never contains a secret, the values a translator needs (`params`), and a suggestion where
+//! one exists. Codes are declared as [`Code`] constants next to the rule that emits them; the
+//! crate-wide list is [`crate::catalogue`].
+
+use serde::Serialize;
+use std::fmt;
+
+/// How serious a diagnostic is. `ok` in a result means "no `Error`".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The server rejects the payload, or it certainly does not do what was meant.
+    Error,
+    /// Accepted, but likely wrong, insecure or ignored.
+    Warning,
+    /// A recommendation from the vendor's documentation.
+    Info,
+}
+
+impl Severity {
+    /// The lowercase name used in JSON (`"error"`, `"warning"`, `"info"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One entry of the rule catalogue: a stable code, its fixed severity and a one-line summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code {
+    /// Stable kebab-case identifier, e.g. `missing-required-field`.
+    pub id: &'static str,
+    /// Severity of every diagnostic with this code.
+    pub severity: Severity,
+    /// What the code means, in one line (the README catalogue repeats it).
+    pub summary: &'static str,
+}
+
+impl Code {
+    /// Declares a catalogue entry (used by the `const` declarations beside each rule).
+    pub const fn new(id: &'static str, severity: Severity, summary: &'static str) -> Code {
+        Code {
+            id,
+            severity,
+            summary,
+        }
+    }
+}
+
+/// A half-open range of character (Unicode scalar) offsets inside a string field's value, used
+/// for positions inside field languages (a JMESPath expression, a regex, a refspec list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// First character, 0-based.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// One problem or remark about a payload.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// Fixed per code.
+    pub severity: Severity,
+    /// Stable kebab-case code from the catalogue.
+    pub code: &'static str,
+    /// RFC 6901 JSON Pointer to the value concerned; `""` is the whole body.
+    pub path: String,
+    /// Plain English; never contains a secret value.
+    pub message: String,
+    /// Values a translator needs to rebuild the message (field names, limits, expected types).
+    #[serde(skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
+    /// What to write instead, when there is one clear fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// Position inside the string value at `path` (field languages only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// 1-based line in the JSON text (text validation only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// 1-based column in the JSON text, counted in UTF-16 code units as editors and JS do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+}
+
+/// Ordered name/value pairs attached to a diagnostic; serialises as a JSON object.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Params(pub Vec<(&'static str, serde_json::Value)>);
+
+impl Params {
+    /// True when there are no parameters.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The value of parameter `name`, if present.
+    pub fn get(&self, name: &str) -> Option<&serde_json::Value> {
+        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl Diagnostic {
+    /// A diagnostic with `code`'s severity at `path`.
+    pub fn new(code: &Code, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: code.severity,
+            code: code.id,
+            path: path.into(),
+            message: message.into(),
+            params: Params::default(),
+            suggestion: None,
+            span: None,
+            line: None,
+            column: None,
+        }
+    }
+
+    /// Adds a parameter.
+    pub fn param(mut self, name: &'static str, value: impl Into<serde_json::Value>) -> Diagnostic {
+        self.params.0.push((name, value.into()));
+        self
+    }
+
+    /// Sets the suggestion.
+    pub fn suggest(mut self, suggestion: impl Into<String>) -> Diagnostic {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// Sets the position inside the string value.
+    pub fn with_span(mut self, span: Span) -> Diagnostic {
+        self.span = Some(span);
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(body)"
+        } else {
+            &self.path
+        };
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, "{line}:{column}: ")?;
+        }
+        write!(
+            f,
+            "{} [{}] {}: {}",
+            self.severity.as_str(),
+            self.code,
+            path,
+            self.message
+        )?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (suggestion: {s})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The outcome of a validation: `ok` is true when no diagnostic is an error.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// No diagnostic has severity `error`.
+    pub ok: bool,
+    /// Every finding, in a stable order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Builds a report, computing `ok`.
+    pub fn new(diagnostics: Vec<Diagnostic>) -> Report {
+        let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+        Report { ok, diagnostics }
+    }
+
+    /// The codes of all diagnostics, in order (handy in tests).
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.diagnostics.iter().map(|d| d.code).collect()
+    }
+}
+
+/// Appends one reference token to a JSON Pointer, escaping `~` and `/` per RFC 6901.
+pub fn pointer_push(base: &str, token: &str) -> String {
+    let mut out = String::with_capacity(base.len() + token.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The JSON Pointer of a top-level field.
+pub fn field_pointer(name: &str) -> String {
+    pointer_push("", name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        assert_eq!(pointer_push("", "a/b~c"), "/a~1b~0c");
+        assert_eq!(pointer_push("/x", "0"), "/x/0");
+    }
+
+    #[test]
+    fn report_ok_ignores_warnings() {
+        const W: Code = Code::new("w", Severity::Warning, "w");
+        const E: Code = Code::new("e", Severity::Error, "e");
+        assert!(Report::new(vec![Diagnostic::new(&W, "", "m")]).ok);
+        assert!(!Report::new(vec![Diagnostic::new(&E, "", "m")]).ok);
+    }
+}

@@ -1,0 +1,24 @@
+//! The field languages: JMESPath (`apiFilter`), Java regular expressions (`tagsFilter`,
+//! `prHideFilter`) and git refspecs (`refSpecCustom`).
+//!
+//! Each module knows nothing of payloads: it checks one string and returns [`Diagnostic`]s with an
+//! empty `path` and a [`crate::diagnostics::Span`] inside the string. The payload rules place them
+//! at the field's JSON Pointer with [`at_path`].
+
+use crate::diagnostics::{Code, Diagnostic};
+
+/// Moves language diagnostics (path `""`) to the JSON Pointer of the field that holds the text.
+pub fn at_path(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
+    diagnostics
+        .into_iter()
+        .map(|mut d| {
+            d.path = format!("{path}{}", d.path);
+            d
+        })
+        .collect()
+}
+
+/// Every code the field-language checkers can emit.
+pub fn codes() -> Vec<&'static Code> {
+    Vec::new()
+}

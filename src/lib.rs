@@ -1,0 +1,18 @@
+//! Validate and build the JSON bodies of the Git Integration for Jira integration API and the
+//! JFrog Xray Jira-integration API.
+//!
+//! The data flows one way: JSON (text or value) -> field model -> rules -> [`diagnostics`] ->
+//! builders -> request. The core knows nothing of WebAssembly; the `wasm` module (compiled only
+//! for `wasm32`) is a thin export layer over it.
+
+pub mod diagnostics;
+pub mod lang;
+
+pub use diagnostics::{Code, Diagnostic, Report, Severity, Span};
+
+/// Every diagnostic code this crate can emit (the README's rule catalogue).
+pub fn catalogue() -> Vec<&'static Code> {
+    let mut all = Vec::new();
+    all.extend(lang::codes());
+    all
+}
