@@ -91,6 +91,9 @@ pub struct Diagnostic {
     /// 1-based column in the JSON text, counted in UTF-16 code units as editors and JS do.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
+    /// Place the text position on the key rather than the value (unknown or misplaced keys).
+    #[serde(skip)]
+    pub on_key: bool,
 }
 
 /// Ordered name/value pairs attached to a diagnostic; serialises as a JSON object.
@@ -133,7 +136,14 @@ impl Diagnostic {
             span: None,
             line: None,
             column: None,
+            on_key: false,
         }
+    }
+
+    /// Marks the diagnostic as being about the key at `path`, not its value.
+    pub fn on_key(mut self) -> Diagnostic {
+        self.on_key = true;
+        self
     }
 
     /// Adds a parameter.

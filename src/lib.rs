@@ -5,14 +5,27 @@
 //! builders -> request. The core knows nothing of WebAssembly; the `wasm` module (compiled only
 //! for `wasm32`) is a thin export layer over it.
 
+pub mod api;
 pub mod diagnostics;
+pub mod gij;
+pub mod json;
 pub mod lang;
+pub mod redact;
+pub mod request;
+mod suggest;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use diagnostics::{Code, Diagnostic, Report, Severity, Span};
 
 /// Every diagnostic code this crate can emit (the README's rule catalogue).
 pub fn catalogue() -> Vec<&'static Code> {
     let mut all = Vec::new();
+    all.extend(json::CODES);
+    all.extend(api::CODES);
+    all.extend(gij::codes());
+    all.push(&request::INVALID_BASE_URL);
     all.extend(lang::codes());
     all
 }

@@ -1,0 +1,170 @@
+//! Form state -> canonical body -> request, and the minimal body of an update.
+//!
+//! Form state is what an HTML form or a script has: strings from inputs, `"on"`/`"true"`/
+//! `"false"` for check boxes, numbers as strings, project ids as `"10000, 10100 "` or an array,
+//! and `""` for unset. The builder normalises it, validates the result with the same rules as
+//! [`super::validate`], and returns the request only when there is no error.
+
+use super::context::{Operation, Options, current_integration};
+use super::fields::{FIELDS, Field, Kind};
+use super::rules::update::integration_id;
+use super::validate::validate;
+use crate::diagnostics::{Diagnostic, Report};
+use crate::request::{BuildResult, Headers, Request, join_base_url};
+use serde_json::{Map, Value};
+
+/// The API's base path.
+pub const INTEGRATION_PATH: &str = "/rest/gitplugin/1.0/integration";
+
+/// Builder options (the JS `options` argument).
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Add, update, the URL id and the current integration.
+    pub validation: Options,
+    /// The Jira base URL, e.g. `https://jira.example.com`; the request then has a full `url`.
+    pub base_url: Option<String>,
+}
+
+/// Builds the request from form state.
+pub fn build(form: &Value, options: &BuildOptions) -> BuildResult {
+    let body = match form.as_object() {
+        Some(obj) => Value::Object(canonical_body(obj, &options.validation)),
+        None => form.clone(),
+    };
+    let mut report = validate(&body, &options.validation);
+    let path = match options.validation.operation {
+        Operation::Add => INTEGRATION_PATH.to_string(),
+        Operation::Update => {
+            let id = integration_id(options.validation.integration_id.as_ref()).unwrap_or(0);
+            format!("{INTEGRATION_PATH}/{id}")
+        }
+    };
+    let url = match join_base_url(options.base_url.as_deref(), &path) {
+        Ok(url) => url,
+        Err(d) => {
+            report = with(report, d);
+            None
+        }
+    };
+    let method = match options.validation.operation {
+        Operation::Add => "POST",
+        Operation::Update => "PUT",
+    };
+    BuildResult::new(
+        report,
+        Request {
+            method,
+            path,
+            url,
+            headers: Headers::json(true),
+            body: Some(body),
+        },
+    )
+}
+
+fn with(report: Report, d: Diagnostic) -> Report {
+    let mut all = report.diagnostics;
+    all.push(d);
+    Report::new(all)
+}
+
+/// The canonical body: fields in table order (unknown keys after, as given), unset values
+/// dropped, strings trimmed except secrets, loose values converted; on update, `type` and
+/// fields equal to the current integration are dropped.
+pub fn canonical_body(form: &Map<String, Value>, options: &Options) -> Map<String, Value> {
+    let current = options.current.as_ref().and_then(current_integration);
+    let updating = options.operation == Operation::Update;
+    let mut body = Map::new();
+    for field in FIELDS {
+        let Some(raw) = form.get(field.name) else {
+            continue;
+        };
+        let Some(value) = normalise(field, raw) else {
+            continue;
+        };
+        if updating {
+            let current_value = current.and_then(|c| {
+                c.get(field.name).or_else(|| {
+                    (field.name == "type")
+                        .then(|| c.get("integrationType"))
+                        .flatten()
+                })
+            });
+            if field.name == "type" && current_value.is_none_or(|c| *c == value) {
+                continue;
+            }
+            if current_value.is_some_and(|c| same(field, c, &value)) {
+                continue;
+            }
+        }
+        body.insert(field.name.to_string(), value);
+    }
+    for (k, v) in form {
+        if super::fields::field_named(k).is_none() && !v.is_null() && v.as_str() != Some("") {
+            if updating && k == "integrationType" {
+                continue;
+            }
+            body.insert(k.clone(), v.clone());
+        }
+    }
+    body
+}
+
+/// The form value as the API wants it; `None` for unset.
+fn normalise(field: &Field, raw: &Value) -> Option<Value> {
+    match (field.kind, raw) {
+        (_, Value::Null) => None,
+        (Kind::Secret, Value::String(s)) => (!s.is_empty()).then(|| raw.clone()),
+        (_, Value::String(s)) if s.trim().is_empty() => None,
+        (Kind::Boolean, Value::String(s)) => Some(match s.trim().to_ascii_lowercase().as_str() {
+            "true" | "on" | "yes" | "1" | "checked" => Value::Bool(true),
+            "false" | "off" | "no" | "0" => Value::Bool(false),
+            _ => raw.clone(),
+        }),
+        (Kind::Integer { .. }, Value::String(s)) => {
+            Some(number(s.trim()).unwrap_or_else(|| raw.clone()))
+        }
+        (Kind::String { .. } | Kind::Enum { .. }, Value::String(s)) => Some(Value::from(s.trim())),
+        (Kind::ProjectIds, Value::String(s)) => Some(Value::Array(
+            s.split([',', ';', ' ', '\n', '\t'])
+                .filter(|p| !p.is_empty())
+                .map(|p| number(p).unwrap_or_else(|| Value::from(p)))
+                .collect(),
+        )),
+        (Kind::ProjectIds, Value::Array(items)) => Some(Value::Array(
+            items
+                .iter()
+                .filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
+                .map(|v| match v {
+                    Value::String(s) => number(s.trim()).unwrap_or_else(|| v.clone()),
+                    other => other.clone(),
+                })
+                .collect(),
+        )),
+        _ => Some(raw.clone()),
+    }
+}
+
+/// A JSON number from decimal text, if it is one.
+fn number(s: &str) -> Option<Value> {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e' | b'E' | b'+'))
+    {
+        return None;
+    }
+    serde_json::from_str::<serde_json::Number>(s)
+        .ok()
+        .map(Value::Number)
+}
+
+/// Equal as the server sees them: project ids compare as sets.
+fn same(field: &Field, a: &Value, b: &Value) -> bool {
+    match (field.kind, a, b) {
+        (Kind::ProjectIds, Value::Array(x), Value::Array(y)) => {
+            x.iter().all(|v| y.contains(v)) && y.iter().all(|v| x.contains(v))
+        }
+        _ => a == b,
+    }
+}

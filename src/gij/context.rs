@@ -1,0 +1,130 @@
+//! What every rule sees: the body, the operation, the effective integration type and, for an
+//! update, the current integration as the server returned it.
+
+use super::fields::{Default, field_named};
+use super::types::IntegrationType;
+use serde_json::{Map, Value};
+
+/// Add (POST) or update (PUT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Operation {
+    /// POST `/rest/gitplugin/1.0/integration`.
+    #[default]
+    Add,
+    /// PUT `/rest/gitplugin/1.0/integration/{integrationId}`.
+    Update,
+}
+
+/// Validation options (the JS `options` argument).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Add or update.
+    pub operation: Operation,
+    /// The id in the update URL, as given (a number, or digits in a string).
+    pub integration_id: Option<Value>,
+    /// The current integration: a GET response or the integration object inside it.
+    pub current: Option<Value>,
+}
+
+/// The view of a payload that rules read.
+pub struct Ctx<'a> {
+    /// The request body.
+    pub body: &'a Map<String, Value>,
+    /// Add or update.
+    pub op: Operation,
+    /// The integration type the rules apply: the body's on add, the current one's on update.
+    pub ty: Option<IntegrationType>,
+    /// The current integration (update only), with `integrationType` readable as `type`.
+    pub current: Option<&'a Map<String, Value>>,
+    /// The update URL's id, as given.
+    pub integration_id: Option<&'a Value>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Builds the context, working out the effective type.
+    pub fn new(body: &'a Map<String, Value>, options: &'a Options) -> Ctx<'a> {
+        let current = options.current.as_ref().and_then(current_integration);
+        let type_of = |m: &Map<String, Value>| {
+            ["type", "integrationType"]
+                .iter()
+                .find_map(|k| m.get(*k).and_then(Value::as_str))
+                .and_then(IntegrationType::parse)
+        };
+        let ty = match options.operation {
+            Operation::Add => body
+                .get("type")
+                .and_then(Value::as_str)
+                .and_then(IntegrationType::parse),
+            Operation::Update => current.and_then(type_of).or_else(|| type_of(body)),
+        };
+        Ctx {
+            body,
+            op: options.operation,
+            ty,
+            current,
+            integration_id: options.integration_id.as_ref(),
+        }
+    }
+
+    /// The body's value for `name`, treating `null` as absent.
+    pub fn get(&self, name: &str) -> Option<&'a Value> {
+        self.body.get(name).filter(|v| !v.is_null())
+    }
+
+    /// The body's string value for `name` (wrong types read as absent: another rule reports them).
+    pub fn str(&self, name: &str) -> Option<&'a str> {
+        self.get(name).and_then(Value::as_str)
+    }
+
+    /// The body's string for `name` when it has non-whitespace content.
+    pub fn text(&self, name: &str) -> Option<&'a str> {
+        self.str(name).filter(|s| !s.trim().is_empty())
+    }
+
+    /// The body's boolean for `name`.
+    pub fn bool(&self, name: &str) -> Option<bool> {
+        self.get(name).and_then(Value::as_bool)
+    }
+
+    /// The value the integration will have after the request: the body's, else the current
+    /// integration's (update), else the documented default.
+    pub fn effective_bool(&self, name: &str) -> Option<bool> {
+        self.bool(name)
+            .or_else(|| {
+                self.current
+                    .and_then(|c| c.get(name))
+                    .and_then(Value::as_bool)
+            })
+            .or_else(|| match field_named(name).and_then(|f| f.default) {
+                Some(Default::Bool(b)) => Some(b),
+                _ => None,
+            })
+    }
+
+    /// The project ids after the request, as far as they are known.
+    pub fn effective_projects(&self) -> Option<&'a Vec<Value>> {
+        self.get("projectMappingIds")
+            .and_then(Value::as_array)
+            .or_else(|| {
+                self.current
+                    .and_then(|c| c.get("projectMappingIds"))
+                    .and_then(Value::as_array)
+            })
+    }
+
+    /// True when adding.
+    pub fn adding(&self) -> bool {
+        self.op == Operation::Add
+    }
+}
+
+/// The integration object inside a GET/PUT/POST response, or the object itself.
+pub fn current_integration(v: &Value) -> Option<&Map<String, Value>> {
+    let obj = v.as_object()?;
+    let inner = obj.get("integration").or_else(|| obj.get("integrations"));
+    match inner {
+        Some(Value::Object(o)) => Some(o),
+        Some(Value::Array(a)) => a.first().and_then(Value::as_object),
+        _ => Some(obj),
+    }
+}

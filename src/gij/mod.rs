@@ -1,0 +1,27 @@
+//! Git Integration for Jira: `/rest/gitplugin/1.0/integration` (add with POST, update with PUT).
+
+pub mod build;
+pub mod context;
+pub mod describe;
+pub mod fields;
+pub mod response;
+pub mod rules;
+pub mod types;
+pub mod validate;
+
+pub use build::{BuildOptions, build};
+pub use context::{Operation, Options};
+pub use describe::integration_types;
+pub use response::{IntegrationResponse, parse_response};
+pub use validate::{validate, validate_json};
+
+use crate::diagnostics::Code;
+
+/// Every code the Git Integration for Jira validation can emit.
+pub fn codes() -> Vec<&'static Code> {
+    let mut all = vec![&validate::BODY_NOT_OBJECT, &response::UNEXPECTED_RESPONSE];
+    for rule in rules::RULES {
+        all.extend(rule.codes.iter());
+    }
+    all
+}

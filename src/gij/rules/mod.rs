@@ -1,0 +1,50 @@
+//! The payload rules, one concern per file. A rule reads a [`Ctx`] and pushes diagnostics; it
+//! knows nothing of how they are rendered or sent to JavaScript.
+
+use super::context::Ctx;
+use crate::diagnostics::{Code, Diagnostic};
+
+mod applicability;
+mod credentials;
+mod integration_type;
+mod json_types;
+mod keys;
+mod numbers;
+mod origin;
+mod projects;
+mod recommendations;
+mod region;
+pub(crate) mod required;
+pub(crate) mod update;
+mod whitespace;
+
+/// A named check with the codes it can emit.
+pub struct Rule {
+    /// Short name, for debugging and docs.
+    pub name: &'static str,
+    /// Every code the check can emit.
+    pub codes: &'static [Code],
+    /// The check.
+    pub check: fn(&Ctx<'_>, &mut Vec<Diagnostic>),
+}
+
+/// Every rule, in reporting order.
+pub static RULES: &[Rule] = &[
+    keys::RULE,
+    json_types::RULE,
+    integration_type::RULE,
+    update::RULE,
+    applicability::RULE,
+    origin::RULE,
+    required::RULE,
+    credentials::RULE,
+    region::RULE,
+    numbers::RULE,
+    projects::RULE,
+    whitespace::RULE,
+    recommendations::RULE,
+];
+
+/// The field names every rule reports about, as JSON Pointers.
+pub(crate) use crate::diagnostics::field_pointer as ptr;
+pub use json_types::json_type_name;

@@ -1,0 +1,76 @@
+//! Integer fields (`maxMinsToCommitEmail` >= 0, `folderDepth` 1 to 5): whole numbers in range.
+
+use super::{Rule, ptr};
+use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::gij::context::Ctx;
+use crate::gij::fields::{FIELDS, Kind};
+
+/// A number with a fractional part where a whole number is needed.
+pub const NOT_AN_INTEGER: Code = Code::new(
+    "not-an-integer",
+    Severity::Error,
+    "The number must be a whole number.",
+);
+/// A whole number outside the field's range.
+pub const OUT_OF_RANGE: Code = Code::new(
+    "out-of-range",
+    Severity::Error,
+    "The number is outside the field's range (maxMinsToCommitEmail >= 0; folderDepth 1 to 5).",
+);
+
+pub(super) const RULE: Rule = Rule {
+    name: "numbers",
+    codes: &[NOT_AN_INTEGER, OUT_OF_RANGE],
+    check,
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for field in FIELDS {
+        let Kind::Integer { min, max } = field.kind else {
+            continue;
+        };
+        let Some(n) = ctx.get(field.name).and_then(|v| v.as_number()) else {
+            continue;
+        };
+        let name = field.name;
+        let whole = n
+            .as_i64()
+            .or_else(|| n.as_u64().map(|_| i64::MAX))
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.is_finite())
+                    .map(|f| if f < 0.0 { i64::MIN } else { f as i64 })
+            });
+        match whole {
+            None => out.push(
+                Diagnostic::new(
+                    &NOT_AN_INTEGER,
+                    ptr(name),
+                    format!("{name} must be a whole number, not {n}."),
+                )
+                .param("field", name)
+                .param("value", n.clone()),
+            ),
+            Some(v) if v < min || v > max => {
+                let range = if max == i64::from(i32::MAX) {
+                    format!("at least {min}")
+                } else {
+                    format!("from {min} to {max}")
+                };
+                out.push(
+                    Diagnostic::new(
+                        &OUT_OF_RANGE,
+                        ptr(name),
+                        format!("{name} must be {range}; it is {n}."),
+                    )
+                    .param("field", name)
+                    .param("min", min)
+                    .param("max", max)
+                    .param("value", n.clone())
+                    .suggest(v.clamp(min, max).to_string()),
+                )
+            }
+            Some(_) => {}
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Project association (R8, R9, R15, X5): ids are unique positive integers in JavaScript's safe
+//! range, never sent with `global: true`, and a repository browser needs a project.
+//!
+//! X5 decision: the table says ids are "ignored" with `global: true`, the update example says they
+//! are "not accepted". Either way the payload contradicts itself, so it is an error.
+
+use super::{Rule, ptr};
+use crate::diagnostics::{Code, Diagnostic, Severity, pointer_push};
+use crate::gij::context::Ctx;
+use crate::json::truncate;
+use serde_json::Value;
+
+/// 2^53 - 1: larger ids lose precision in JavaScript clients.
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+/// Most project ids accepted in one payload.
+pub const MAX_PROJECT_IDS: usize = 10_000;
+
+/// An id that is not a positive integer.
+pub const INVALID_PROJECT_ID: Code = Code::new(
+    "invalid-project-id",
+    Severity::Error,
+    "A project id is not a positive whole number within JavaScript's safe range (strings and decimals included).",
+);
+/// A project key (`PROJ`) where a numeric id is needed.
+pub const PROJECT_KEY_NOT_ID: Code = Code::new(
+    "project-key-not-id",
+    Severity::Error,
+    "projectMappingIds holds numeric project ids (10000), not project keys (PROJ) (R15).",
+);
+/// The same id twice.
+pub const DUPLICATE_PROJECT_ID: Code = Code::new(
+    "duplicate-project-id",
+    Severity::Warning,
+    "A project id is listed more than once.",
+);
+/// More ids than the limit.
+pub const TOO_MANY_PROJECT_IDS: Code = Code::new(
+    "too-many-project-ids",
+    Severity::Error,
+    "projectMappingIds lists more than 10,000 ids.",
+);
+/// `global: true` with ids.
+pub const GLOBAL_WITH_PROJECTS: Code = Code::new(
+    "global-with-projects",
+    Severity::Error,
+    "global is true and projectMappingIds is not empty; the server ignores or rejects the ids (R8, X5).",
+);
+/// Repository browser on, not global, no project.
+pub const VIEWER_WITHOUT_PROJECTS: Code = Code::new(
+    "viewer-without-projects",
+    Severity::Error,
+    "global is false and no project is listed while gitViewerEnabled is on; at least one project is needed (R9).",
+);
+/// Not global and no project, browser off.
+pub const NO_PROJECTS: Code = Code::new(
+    "no-projects",
+    Severity::Warning,
+    "global is false and no project is listed, so the integration is associated with no project.",
+);
+
+pub(super) const RULE: Rule = Rule {
+    name: "projects",
+    codes: &[
+        INVALID_PROJECT_ID,
+        PROJECT_KEY_NOT_ID,
+        DUPLICATE_PROJECT_ID,
+        TOO_MANY_PROJECT_IDS,
+        GLOBAL_WITH_PROJECTS,
+        VIEWER_WITHOUT_PROJECTS,
+        NO_PROJECTS,
+    ],
+    check,
+};
+
+/// A project id read from JSON: `Ok(id)` or the diagnostic-worthy reason it is not one.
+pub fn project_id(v: &Value) -> Result<u64, IdProblem> {
+    match v {
+        Value::Number(n) => match n.as_u64() {
+            Some(0) => Err(IdProblem::NotPositive),
+            Some(id) if id > MAX_SAFE_INTEGER => Err(IdProblem::Unsafe),
+            Some(id) => Ok(id),
+            None if n.as_i64().is_some() => Err(IdProblem::NotPositive),
+            None => Err(IdProblem::Decimal(n.to_string())),
+        },
+        Value::String(s) => match s.trim().parse::<u64>() {
+            Ok(id) if (1..=MAX_SAFE_INTEGER).contains(&id) => Err(IdProblem::Quoted(id)),
+            _ if looks_like_key(s.trim()) => Err(IdProblem::Key),
+            _ => Err(IdProblem::Other),
+        },
+        _ => Err(IdProblem::Other),
+    }
+}
+
+/// Why a value is not a project id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdProblem {
+    /// Zero or negative.
+    NotPositive,
+    /// Above 2^53 - 1.
+    Unsafe,
+    /// A number with a fraction, as written.
+    Decimal(String),
+    /// Digits in a string.
+    Quoted(u64),
+    /// A project key.
+    Key,
+    /// Anything else.
+    Other,
+}
+
+fn looks_like_key(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && s.len() <= 255
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let field = "projectMappingIds";
+    let list = ctx.get(field).and_then(Value::as_array);
+    if let Some(list) = list {
+        if list.len() > MAX_PROJECT_IDS {
+            out.push(
+                Diagnostic::new(
+                    &TOO_MANY_PROJECT_IDS,
+                    ptr(field),
+                    format!(
+                        "{} project ids are listed; the limit is {MAX_PROJECT_IDS}.",
+                        list.len()
+                    ),
+                )
+                .param("limit", MAX_PROJECT_IDS)
+                .param("count", list.len()),
+            );
+        } else {
+            check_ids(list, out);
+        }
+    }
+    let global = ctx.bool("global");
+    let non_empty = list.is_some_and(|l| !l.is_empty());
+    if global == Some(true) && non_empty {
+        out.push(
+            Diagnostic::new(
+                &GLOBAL_WITH_PROJECTS,
+                ptr(field),
+                "global is true, so the server ignores projectMappingIds (the update API rejects them).",
+            )
+            .suggest("Set global to false to restrict the integration to these projects, or remove projectMappingIds."),
+        );
+    }
+    // R9: on add, or on update when the resulting state is known to be empty.
+    let global_after = global.or_else(|| {
+        ctx.current
+            .and_then(|c| c.get("global"))
+            .and_then(Value::as_bool)
+    });
+    let projects_after = ctx.effective_projects();
+    let known_empty = projects_after.is_none_or(|l| l.is_empty())
+        && (ctx.adding() || ctx.current.is_some() || list.is_some());
+    if global_after == Some(false) && global.is_some() && known_empty
+        || global == Some(false) && list.is_some_and(|l| l.is_empty())
+    {
+        if ctx.effective_bool("gitViewerEnabled") == Some(true) {
+            out.push(
+                Diagnostic::new(
+                    &VIEWER_WITHOUT_PROJECTS,
+                    ptr(field),
+                    "global is false and no project is listed, but the repository browser (gitViewerEnabled) needs at least one project.",
+                )
+                .suggest("Add a project id, set global to true, or set gitViewerEnabled to false."),
+            );
+        } else {
+            out.push(
+                Diagnostic::new(&NO_PROJECTS, ptr(field), "global is false and no project is listed; no Jira project will see this integration.")
+                    .suggest("Add a project id, or set global to true."),
+            );
+        }
+    }
+}
+
+fn check_ids(list: &[Value], out: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<u64> = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        let path = pointer_push("/projectMappingIds", &i.to_string());
+        match project_id(v) {
+            Ok(id) => {
+                if seen.contains(&id) {
+                    out.push(
+                        Diagnostic::new(
+                            &DUPLICATE_PROJECT_ID,
+                            path,
+                            format!("Project id {id} is listed more than once."),
+                        )
+                        .param("id", id)
+                        .suggest("Remove the repeated id."),
+                    );
+                } else {
+                    seen.push(id);
+                }
+            }
+            Err(IdProblem::Key) => {
+                let shown = truncate(v.as_str().unwrap_or(""), 40);
+                out.push(
+                    Diagnostic::new(
+                        &PROJECT_KEY_NOT_ID,
+                        path,
+                        format!("\"{shown}\" looks like a project key; projectMappingIds needs the numeric project id."),
+                    )
+                    .param("value", shown)
+                    .suggest("Use the project's numeric id (Jira shows it in Project settings or GET /rest/api/2/project/KEY)."),
+                );
+            }
+            Err(problem) => out.push(invalid_id(path, &problem)),
+        }
+    }
+}
+
+fn invalid_id(path: String, problem: &IdProblem) -> Diagnostic {
+    let (message, suggestion) = match problem {
+        IdProblem::NotPositive => ("Project ids are positive whole numbers.".to_string(), None),
+        IdProblem::Unsafe => ("The project id is larger than 2^53 - 1, beyond what JavaScript clients can represent exactly.".to_string(), None),
+        IdProblem::Quoted(id) => (format!("Project ids are numbers, not strings: write {id} without quotes."), Some(id.to_string())),
+        IdProblem::Decimal(text) => {
+            // `10000.10001` is usually two ids typed with a dot instead of a comma.
+            let suggestion = text
+                .split_once('.')
+                .filter(|(a, b)| !a.is_empty() && !b.is_empty() && b.bytes().all(|c| c.is_ascii_digit()))
+                .map(|(a, b)| format!("{a}, {b}"));
+            (format!("{text} is not a whole number; project ids have no decimals."), suggestion)
+        }
+        IdProblem::Key | IdProblem::Other => ("A project id must be a positive whole number.".to_string(), None),
+    };
+    let mut d = Diagnostic::new(&INVALID_PROJECT_ID, path, message);
+    d.suggestion = suggestion;
+    d
+}

@@ -1,0 +1,570 @@
+//! JSON text: parsing with limits, syntax errors at their exact position, and line/column for
+//! diagnostics.
+//!
+//! Parsing is two-speed. `serde_json` reads the text into a value (fast, with a recursion limit);
+//! only when the text is malformed, or when there are diagnostics to place, does `jsonc-parser`
+//! build a syntax tree with byte ranges for every key and value. Valid payloads with nothing to
+//! report never pay for positions.
+
+use crate::diagnostics::{Code, Diagnostic, Severity, Span};
+use jsonc_parser::ast::{ObjectPropName, Value as Node};
+use jsonc_parser::errors::ParseErrorKind;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The largest JSON text accepted, in bytes. Real payloads are under 10 KB.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// The text is not well-formed JSON.
+pub const INVALID_JSON: Code = Code::new(
+    "invalid-json",
+    Severity::Error,
+    "The text is not well-formed JSON; the diagnostic points at the first problem.",
+);
+/// The text is larger than [`MAX_TEXT_BYTES`].
+pub const INPUT_TOO_LARGE: Code = Code::new(
+    "input-too-large",
+    Severity::Error,
+    "The input is larger than the 1 MiB limit and was not read.",
+);
+/// The JSON nests deeper than the parser's limit.
+pub const NESTING_TOO_DEEP: Code = Code::new(
+    "nesting-too-deep",
+    Severity::Error,
+    "The JSON nests arrays or objects deeper than 128 levels.",
+);
+/// A key appears twice in one object.
+pub const DUPLICATE_KEY: Code = Code::new(
+    "duplicate-key",
+    Severity::Warning,
+    "A key appears twice in the body; the server keeps only the last value.",
+);
+
+/// The codes this module can emit.
+pub const CODES: &[Code] = &[
+    INVALID_JSON,
+    INPUT_TOO_LARGE,
+    NESTING_TOO_DEEP,
+    DUPLICATE_KEY,
+];
+
+/// A parsed JSON text: the value and the problems found while reading it (duplicate keys).
+#[derive(Debug)]
+pub struct Parsed {
+    /// The value; for duplicate keys, the last occurrence wins (as in Jackson and JavaScript).
+    pub value: Value,
+    /// Findings about the text itself.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads a JSON text. Errors are one diagnostic with `line` and `column` set.
+#[allow(clippy::result_large_err)] // Cold path; the diagnostic is returned to the caller as is.
+pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(Diagnostic::new(
+            &INPUT_TOO_LARGE,
+            "",
+            format!(
+                "The input is {} bytes; the limit is {} bytes.",
+                text.len(),
+                MAX_TEXT_BYTES
+            ),
+        )
+        .param("limit", MAX_TEXT_BYTES)
+        .param("size", text.len()));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let top = TopLevel::deserialize_from(&mut de).and_then(|t| de.end().map(|()| t));
+    match top {
+        Ok(top) => {
+            let diagnostics = top
+                .duplicates
+                .iter()
+                .map(|k| {
+                    let mut d = Diagnostic::new(
+                        &DUPLICATE_KEY,
+                        crate::diagnostics::field_pointer(k),
+                        format!(
+                            "The key \"{}\" appears more than once; only the last value counts.",
+                            truncate(k, 40)
+                        ),
+                    )
+                    .param("key", k.as_str());
+                    d.on_key = true;
+                    d
+                })
+                .collect();
+            Ok(Parsed {
+                value: top.value,
+                diagnostics,
+            })
+        }
+        Err(err) => Err(syntax_error(text, &err)),
+    }
+}
+
+/// Sets `line` and `column` on every diagnostic from its JSON Pointer (and span, for diagnostics
+/// inside a string). A pointer that does not exist in the text (a missing field) is placed at the
+/// nearest enclosing value that does.
+pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let Some(root) = parse_tree(text) else {
+        return;
+    };
+    let lines = LineIndex::new(text);
+    for d in diagnostics.iter_mut() {
+        if d.line.is_some() {
+            continue;
+        }
+        let offset = find_offset(&root, text, &d.path, d.on_key, d.span);
+        let (line, column) = lines.line_column(text, offset);
+        d.line = Some(line);
+        d.column = Some(column);
+    }
+}
+
+fn strict_options() -> jsonc_parser::ParseOptions {
+    jsonc_parser::ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+fn parse_tree(text: &str) -> Option<Node<'_>> {
+    jsonc_parser::parse_to_ast(text, &Default::default(), &strict_options())
+        .ok()
+        .and_then(|r| r.value)
+}
+
+/// Walks the pointer down the tree; returns the byte offset to report.
+fn find_offset(
+    root: &Node<'_>,
+    text: &str,
+    pointer: &str,
+    on_key: bool,
+    span: Option<Span>,
+) -> usize {
+    let mut node = root;
+    let mut key_start = None;
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        let next = match node {
+            Node::Object(obj) => obj
+                .properties
+                .iter()
+                .rev()
+                .find(|p| p.name.as_str() == token)
+                .map(|p| (name_start(&p.name), &p.value)),
+            Node::Array(arr) => token
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| arr.elements.get(i))
+                .map(|v| (None, v)),
+            _ => None,
+        };
+        match next {
+            Some((k, v)) => {
+                key_start = k;
+                node = v;
+            }
+            // The rest of the path does not exist: report the enclosing value.
+            None => return node_start(node),
+        }
+    }
+    if on_key {
+        if let Some(k) = key_start {
+            return k;
+        }
+    }
+    if let (Some(span), Node::StringLit(lit)) = (span, node) {
+        return offset_in_string_literal(text, lit.range.start, lit.range.end, span.start);
+    }
+    node_start(node)
+}
+
+fn name_start(name: &ObjectPropName<'_>) -> Option<usize> {
+    Some(match name {
+        ObjectPropName::String(s) => s.range.start,
+        ObjectPropName::Word(w) => w.range.start,
+    })
+}
+
+fn node_start(node: &Node<'_>) -> usize {
+    match node {
+        Node::StringLit(n) => n.range.start,
+        Node::NumberLit(n) => n.range.start,
+        Node::BooleanLit(n) => n.range.start,
+        Node::Object(n) => n.range.start,
+        Node::Array(n) => n.range.start,
+        Node::NullKeyword(n) => n.range.start,
+    }
+}
+
+/// The byte offset of decoded character `char_index` inside the string literal spanning
+/// `start..end` (quotes included), following JSON escapes (a surrogate pair is one character).
+fn offset_in_string_literal(text: &str, start: usize, end: usize, char_index: usize) -> usize {
+    let Some(raw) = text.get(start + 1..end.saturating_sub(1)) else {
+        return start;
+    };
+    let mut decoded = 0usize;
+    let mut iter = raw.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if decoded == char_index {
+            return start + 1 + i;
+        }
+        if c == '\\' {
+            if let Some((_, 'u')) = iter.next() {
+                {
+                    let hex: String = (0..4).filter_map(|_| iter.next().map(|(_, h)| h)).collect();
+                    let high = u16::from_str_radix(&hex, 16).unwrap_or(0);
+                    // A high surrogate followed by `\uXXXX` is one character.
+                    if (0xD800..0xDC00).contains(&high) && raw.get(i + 6..i + 8) == Some("\\u") {
+                        for _ in 0..6 {
+                            iter.next();
+                        }
+                    }
+                }
+            }
+        }
+        decoded += 1;
+    }
+    end.saturating_sub(1)
+}
+
+/// Byte offsets of line starts, for 1-based line and UTF-16 column numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line_column(&self, text: &str, offset: usize) -> (u32, u32) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = text
+            .get(start..offset)
+            .map(|s| s.encode_utf16().count())
+            .unwrap_or(0);
+        (to_u32(line), to_u32(column + 1))
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// One diagnostic for a malformed text, at the exact position, with a plain reason.
+fn syntax_error(text: &str, serde_err: &serde_json::Error) -> Diagnostic {
+    let lines = LineIndex::new(text);
+    if serde_err.to_string().contains("recursion limit") {
+        let (line, column) = (to_u32(serde_err.line()), to_u32(serde_err.column()));
+        let mut d = Diagnostic::new(
+            &NESTING_TOO_DEEP,
+            "",
+            "The JSON nests arrays or objects more than 128 levels deep.",
+        )
+        .param("limit", 128);
+        d.line = Some(line);
+        d.column = Some(column);
+        return d;
+    }
+    let (offset, message, suggestion) =
+        match jsonc_parser::parse_to_ast(text, &Default::default(), &strict_options()) {
+            Err(e) => {
+                let offset = e.range().start;
+                let (message, suggestion) = explain(e.kind(), text, offset);
+                (offset, message, suggestion)
+            }
+            // The two parsers disagree (e.g. a lone surrogate escape): trust serde_json's place.
+            Ok(_) => {
+                let offset = byte_offset_of(text, serde_err.line(), serde_err.column());
+                (
+                    offset,
+                    format!("The JSON is malformed: {}.", serde_reason(serde_err)),
+                    None,
+                )
+            }
+        };
+    let (line, column) = lines.line_column(text, offset);
+    let mut d = Diagnostic::new(
+        &INVALID_JSON,
+        "",
+        format!("Line {line}, column {column}: {message}"),
+    )
+    .param("reason", message);
+    d.suggestion = suggestion;
+    d.line = Some(line);
+    d.column = Some(column);
+    d
+}
+
+/// serde_json's reason without its " at line L column C" tail.
+fn serde_reason(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.find(" at line ") {
+        Some(i) => s.get(..i).unwrap_or(&s).to_string(),
+        None => s,
+    }
+}
+
+fn byte_offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    // serde_json's column counts bytes, 1-based, pointing at the last byte read.
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+fn explain(kind: &ParseErrorKind, text: &str, offset: usize) -> (String, Option<String>) {
+    let here = text.get(offset..).and_then(|s| s.chars().next());
+    if let Some(c) = here {
+        if matches!(
+            c,
+            '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\u{00AB}' | '\u{00BB}'
+        ) {
+            return (
+                format!(
+                    "the typographic quote {c} is not a JSON quote (word processors and some web pages insert them)."
+                ),
+                Some("Replace typographic quotes with straight double quotes (\").".into()),
+            );
+        }
+    }
+    use ParseErrorKind as K;
+    let (m, s): (&str, Option<&str>) = match kind {
+        K::TrailingCommasNotAllowed => (
+            "a trailing comma before a closing bracket or brace is not allowed in JSON.",
+            Some("Remove the comma after the last item."),
+        ),
+        K::CommentsNotAllowed => ("JSON has no comments.", Some("Remove the comment.")),
+        K::SingleQuotedStringsNotAllowed => (
+            "strings in JSON use double quotes, not single quotes.",
+            Some("Replace the single quotes with double quotes (\")."),
+        ),
+        K::ExpectedColonAfterObjectKey => (
+            "a colon (:) must follow the key.",
+            Some("Add a colon between the key and its value."),
+        ),
+        K::ExpectedComma => (
+            "a comma is missing between two items.",
+            Some("Add a comma before this item."),
+        ),
+        K::ExpectedStringObjectProperty | K::UnexpectedWord
+            if here.is_some_and(|c| c.is_alphabetic() || c == '_') =>
+        {
+            (
+                "keys and text values must be in double quotes (or this word is not true, false or null).",
+                Some("Put the word in double quotes."),
+            )
+        }
+        K::ExpectedStringObjectProperty => ("an object key in double quotes was expected.", None),
+        K::ExpectedObjectValue => ("a value was expected after the colon.", None),
+        K::UnterminatedArray => (
+            "the array is not closed with ].",
+            Some("Add the missing ]."),
+        ),
+        K::UnterminatedObject => (
+            "the object is not closed with }.",
+            Some("Add the missing }."),
+        ),
+        K::MultipleRootJsonValues => (
+            "there is more text after the end of the JSON value.",
+            Some("Remove the extra text, or put the values in an array."),
+        ),
+        K::HexadecimalNumbersNotAllowed
+        | K::UnaryPlusNumbersNotAllowed
+        | K::BareDecimalPointNumbersNotAllowed
+        | K::NonFiniteNumbersNotAllowed
+        | K::ExpectedDigit
+        | K::ExpectedDigitFollowingNegativeSign
+        | K::ExpectedPlusMinusOrDigitInNumberLiteral => (
+            "this is not a JSON number (JSON numbers are plain decimal, like 10000 or 1.5).",
+            None,
+        ),
+        K::String(_) => (
+            "the string is malformed (an unterminated string, a bad escape, or a raw control character).",
+            None,
+        ),
+        K::NestingDepthExceeded => ("the JSON nests too deeply.", None),
+        K::UnexpectedCloseBrace => ("this } has no matching {.", None),
+        K::UnexpectedCloseBracket => ("this ] has no matching [.", None),
+        K::UnexpectedColon => ("this colon is out of place.", None),
+        K::UnexpectedComma => ("this comma is out of place.", None),
+        _ => ("unexpected character.", None),
+    };
+    (m.to_string(), s.map(str::to_string))
+}
+
+/// Truncates `s` to at most `max` characters, adding an ellipsis when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", s.get(..i).unwrap_or(s)),
+        None => s.to_string(),
+    }
+}
+
+/// The top-level value, with the keys of the top-level object that occur more than once.
+struct TopLevel {
+    value: Value,
+    duplicates: Vec<String>,
+}
+
+impl TopLevel {
+    fn deserialize_from<'de, D: Deserializer<'de>>(d: D) -> Result<TopLevel, D::Error> {
+        d.deserialize_any(TopLevelVisitor)
+    }
+}
+
+struct TopLevelVisitor;
+
+impl<'de> Visitor<'de> for TopLevelVisitor {
+    type Value = TopLevel;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<TopLevel, A::Error> {
+        let mut map = Map::new();
+        let mut duplicates = Vec::new();
+        while let Some(key) = access.next_key::<String>()? {
+            let value: Value = access.next_value()?;
+            if map.insert(key.clone(), value).is_some() && !duplicates.contains(&key) {
+                duplicates.push(key);
+            }
+        }
+        Ok(TopLevel {
+            value: Value::Object(map),
+            duplicates,
+        })
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, access: A) -> Result<TopLevel, A::Error> {
+        let v = de::Deserialize::deserialize(de::value::SeqAccessDeserializer::new(access))?;
+        Ok(plain(v))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<TopLevel, E> {
+        Ok(plain(Value::Bool(v)))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<TopLevel, E> {
+        Ok(plain(Value::from(v)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<TopLevel, E> {
+        Ok(plain(Value::from(v)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<TopLevel, E> {
+        Ok(plain(Value::from(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<TopLevel, E> {
+        Ok(plain(Value::from(v)))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<TopLevel, E> {
+        Ok(plain(Value::Null))
+    }
+}
+
+fn plain(value: Value) -> TopLevel {
+    TopLevel {
+        value,
+        duplicates: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> Diagnostic {
+        parse(text).unwrap_err()
+    }
+
+    #[test]
+    fn valid_text_parses_without_diagnostics() {
+        let p = parse(r#"{"type": "GITHUB", "projectMappingIds": [1, 2]}"#).unwrap();
+        assert_eq!(p.value["type"], "GITHUB");
+        assert!(p.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn trailing_comma_is_reported_at_the_comma() {
+        let d = err("{\n  \"global\": false,\n  \"id\": 1,\n}");
+        assert_eq!(d.code, "invalid-json");
+        assert_eq!((d.line, d.column), (Some(3), Some(10)));
+        assert!(d.suggestion.unwrap().contains("Remove the comma"));
+    }
+
+    #[test]
+    fn typographic_quotes_are_explained() {
+        let d = err("{\"type\": \"GITHUB\", \u{201C}projectMappingIds\u{201D}: [10000,10100]}");
+        assert_eq!((d.line, d.column), (Some(1), Some(20)));
+        assert!(d.message.contains("typographic"));
+        assert!(d.suggestion.unwrap().contains("straight"));
+    }
+
+    #[test]
+    fn columns_count_utf16_units() {
+        let d = err("{\"a\": \"\u{1F600}\" \"b\": 1}");
+        // The emoji is two UTF-16 units: the missing comma belongs after `{"a": "😀"` (10 units).
+        assert_eq!(d.column, Some(11));
+    }
+
+    #[test]
+    fn deep_nesting_is_a_diagnostic_not_a_crash() {
+        let text = "[".repeat(100_000);
+        assert_eq!(err(&text).code, "nesting-too-deep");
+    }
+
+    #[test]
+    fn huge_input_is_refused_before_parsing() {
+        let text = format!("\"{}\"", "a".repeat(MAX_TEXT_BYTES));
+        assert_eq!(err(&text).code, "input-too-large");
+    }
+
+    #[test]
+    fn duplicate_top_level_keys_are_found_and_located() {
+        let text = "{\"type\": \"GITHUB\",\n \"type\": \"GITLAB\"}";
+        let mut p = parse(text).unwrap();
+        assert_eq!(p.value["type"], "GITLAB");
+        assert_eq!(p.diagnostics.len(), 1);
+        locate(text, &mut p.diagnostics);
+        assert_eq!(
+            (p.diagnostics[0].line, p.diagnostics[0].column),
+            (Some(2), Some(2))
+        );
+    }
+
+    #[test]
+    fn locate_follows_pointers_and_spans() {
+        let text = "{\n \"a\": {\"b\": [1, \"x\\n\\u00e9yz\"]}\n}";
+        const C: Code = Code::new("c", Severity::Error, "c");
+        let mut ds = vec![
+            Diagnostic::new(&C, "/a/b/1", "m").with_span(Span { start: 3, end: 4 }),
+            Diagnostic::new(&C, "/a/missing", "m"),
+            Diagnostic::new(&C, "", "m"),
+        ];
+        locate(text, &mut ds);
+        // `"x\n\u00e9yz"` starts at column 17; decoded char 3 ('y') is 1 + 1 + 2 + 6 bytes in.
+        assert_eq!((ds[0].line, ds[0].column), (Some(2), Some(27)));
+        assert_eq!((ds[1].line, ds[1].column), (Some(2), Some(7)));
+        assert_eq!((ds[2].line, ds[2].column), (Some(1), Some(1)));
+    }
+}

@@ -1,0 +1,98 @@
+//! Redaction: a copy of a payload that is safe to log, print or show.
+
+use serde_json::Value;
+use url::Url;
+
+/// What a redacted secret reads as.
+pub const REDACTED: &str = "[REDACTED]";
+
+/// True for keys whose values are credentials: the documented secrets (`password`, `pat`) and
+/// anything named like one (`githubAppClientSecret`, `githubAppPem`, `api_token`, ...).
+pub fn is_secret_key(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower == "pat"
+        || [
+            "password",
+            "passwd",
+            "secret",
+            "token",
+            "pem",
+            "privatekey",
+            "private_key",
+            "apikey",
+            "api_key",
+        ]
+        .iter()
+        .any(|s| lower.contains(s))
+}
+
+/// A copy of `value` with every secret replaced by [`REDACTED`], at any depth, and the password
+/// part of any URL with embedded credentials masked. Non-secret values are unchanged.
+pub fn redact(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let v = if is_secret_key(k) && !v.is_null() && v.as_str() != Some("") {
+                        Value::from(REDACTED)
+                    } else {
+                        redact(v)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(redact).collect()),
+        Value::String(s) => Value::String(redact_url(s)),
+        other => other.clone(),
+    }
+}
+
+/// `s` with the password of an embedded `user:password@` masked, when `s` is such a URL.
+pub fn redact_url(s: &str) -> String {
+    if !s.contains('@') || !s.contains("://") {
+        return s.to_string();
+    }
+    match Url::parse(s.trim()) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(Some(REDACTED));
+            url.to_string()
+        }
+        Ok(mut url) if !url.username().is_empty() && url.scheme() != "mailto" => {
+            // A lone user-info part is often a token (https://TOKEN@host).
+            let _ = url.set_username(REDACTED);
+            url.to_string()
+        }
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn secrets_are_masked_at_any_depth_and_others_kept() {
+        let v = json!({"type": "GITHUB", "pat": "ghp_abc", "password": "", "nested": [{"githubAppPem": "-----BEGIN"}],
+                       "origin": "https://bob:hunter2@git.example.com/x"});
+        let r = redact(&v);
+        assert_eq!(r["pat"], REDACTED);
+        assert_eq!(r["password"], "");
+        assert_eq!(r["nested"][0]["githubAppPem"], REDACTED);
+        assert_eq!(r["type"], "GITHUB");
+        let text = r.to_string();
+        assert!(!text.contains("ghp_abc") && !text.contains("hunter2") && !text.contains("BEGIN"));
+        assert!(r["origin"].as_str().unwrap().starts_with("https://bob:"));
+    }
+
+    #[test]
+    fn token_as_url_user_is_masked() {
+        assert!(!redact_url("https://ghp_tok@github.com").contains("ghp_tok"));
+        assert_eq!(
+            redact_url("https://github.com/a@b"),
+            "https://github.com/a@b"
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! The WebAssembly export layer: JavaScript values in, a core call, JavaScript values out.
+//!
+//! Nothing here decides anything. Inputs cross as JSON (`JSON.stringify` inside a JS `try`, so a
+//! cycle or a BigInt becomes an `invalid-input` diagnostic instead of a trap) and results go back
+//! as plain objects.
+
+use crate::api;
+use crate::diagnostics::Report;
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = include_str!("wasm_types.d.ts");
+
+/// Reads a JS value as JSON; `undefined` reads as `null`.
+fn read(value: &JsValue) -> Result<Value, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Null);
+    }
+    let text = js_sys::JSON::stringify(value).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "JSON.stringify failed".into())
+    })?;
+    match text.as_string() {
+        Some(t) => serde_json::from_str(&t).map_err(|e| e.to_string()),
+        None => Ok(Value::Null),
+    }
+}
+
+fn write<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+fn report_or_invalid(
+    payload: &JsValue,
+    options: &JsValue,
+    f: impl Fn(&Value, &Value) -> Report,
+) -> JsValue {
+    match (read(payload), read(options)) {
+        (Ok(p), Ok(o)) => write(&f(&p, &o)),
+        (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
+    }
+}
+
+/// Validates a Git Integration for Jira payload object.
+#[wasm_bindgen(js_name = validateIntegration, unchecked_return_type = "ValidationResult")]
+pub fn validate_integration(
+    #[wasm_bindgen(unchecked_param_type = "IntegrationPayload")] payload: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+) -> JsValue {
+    report_or_invalid(&payload, &options, api::validate_integration)
+}
+
+/// Validates a Git Integration for Jira payload JSON text; diagnostics carry line and column.
+#[wasm_bindgen(js_name = validateIntegrationJson, unchecked_return_type = "ValidationResult")]
+pub fn validate_integration_json(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+) -> JsValue {
+    match read(&options) {
+        Ok(o) => write(&api::validate_integration_json(text, &o)),
+        Err(e) => write(&api::invalid_input(&e)),
+    }
+}
+
+/// Builds the add or update request from loose form state.
+#[wasm_bindgen(js_name = buildIntegrationRequest, unchecked_return_type = "BuildResult")]
+pub fn build_integration_request(
+    #[wasm_bindgen(unchecked_param_type = "IntegrationForm")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BuildOptions | undefined")] options: JsValue,
+) -> JsValue {
+    match (read(&form), read(&options)) {
+        (Ok(f), Ok(o)) => write(&api::build_integration_request(&f, &o)),
+        (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
+    }
+}
+
+/// Parses a Git Integration for Jira response text.
+#[wasm_bindgen(js_name = parseIntegrationResponse, unchecked_return_type = "IntegrationResponse")]
+pub fn parse_integration_response(text: &str) -> JsValue {
+    write(&crate::gij::parse_response(text))
+}
+
+/// A copy of a payload with every secret masked, safe to log.
+#[wasm_bindgen(js_name = redactIntegration, unchecked_return_type = "IntegrationPayload")]
+pub fn redact_integration(
+    #[wasm_bindgen(unchecked_param_type = "IntegrationPayload")] payload: JsValue,
+) -> JsValue {
+    match read(&payload) {
+        Ok(v) => write(&crate::redact::redact(&v)),
+        Err(_) => JsValue::NULL,
+    }
+}
+
+/// The integration types with their fields, defaults and requirements, for forms.
+#[wasm_bindgen(js_name = integrationTypes, unchecked_return_type = "IntegrationTypeDescription[]")]
+pub fn integration_types() -> JsValue {
+    write(&crate::gij::integration_types())
+}
+
+/// Every diagnostic code with its severity and summary.
+#[wasm_bindgen(js_name = ruleCatalogue, unchecked_return_type = "CatalogueEntry[]")]
+pub fn rule_catalogue() -> JsValue {
+    let entries: Vec<Value> = crate::catalogue()
+        .into_iter()
+        .map(|c| serde_json::json!({"code": c.id, "severity": c.severity.as_str(), "summary": c.summary}))
+        .collect();
+    write(&entries)
+}

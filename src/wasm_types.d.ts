@@ -1,0 +1,143 @@
+/** How serious a diagnostic is. */
+export type Severity = "error" | "warning" | "info";
+
+/** One finding. `path` is an RFC 6901 JSON Pointer into the body ("" for the whole body). */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable kebab-case code from the rule catalogue. */
+  code: string;
+  path: string;
+  /** Plain English; never contains a secret. */
+  message: string;
+  /** Values a translator needs. */
+  params?: Record<string, unknown>;
+  suggestion?: string;
+  /** Character offsets inside the string at `path` (field languages). */
+  span?: { start: number; end: number };
+  /** 1-based line in the JSON text (text validation only). */
+  line?: number;
+  /** 1-based column in UTF-16 code units (text validation only). */
+  column?: number;
+}
+
+/** The result of a validation: `ok` is true when no diagnostic is an error. */
+export interface ValidationResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** The twelve Git Integration for Jira integration types. */
+export type IntegrationType =
+  | "GITHUB" | "GITHUB_SERVER" | "GITLAB" | "GITLAB_SERVER" | "GITLAB_SERVER_LEGACY" | "FILESPACE"
+  | "AZURE_DEVOPS" | "VSTS" | "AZURE" | "TFS_SERVER" | "AWS" | "GERRIT";
+
+/** A Git Integration for Jira request body (any JSON object is accepted and checked). */
+export interface IntegrationPayload {
+  type?: IntegrationType | string;
+  displayName?: string;
+  origin?: string;
+  disabled?: boolean;
+  sendCommitEmails?: boolean;
+  maxMinsToCommitEmail?: number;
+  username?: string;
+  password?: string;
+  pat?: string;
+  disableSslVerification?: boolean;
+  apiPath?: string;
+  apiFilter?: string;
+  tfsCollection?: string;
+  awsRegion?: string;
+  requireUserPat?: boolean;
+  gitViewerEnabled?: boolean;
+  smartCommitsEnabled?: boolean;
+  global?: boolean;
+  sourcesDiffViewEnabled?: boolean;
+  revisionIndexing?: boolean;
+  tagsFilter?: string;
+  projectMappingIds?: number[];
+  trustFolderStat?: boolean;
+  refSpecNotes?: boolean;
+  refSpecChanges?: boolean;
+  refSpecCustom?: string;
+  folderDepth?: number;
+  prHideFilter?: string;
+  limitGitData?: boolean;
+  [key: string]: unknown;
+}
+
+/** Loose form state: strings from inputs, "on"/"true"/"false", numbers as strings, "" for unset. */
+export type IntegrationForm = Record<string, string | number | boolean | null | undefined | Array<string | number>>;
+
+/** Options of validateIntegration and validateIntegrationJson. */
+export interface ValidateOptions {
+  /** Default "add". */
+  operation?: "add" | "update";
+  /** The id in the update URL. */
+  integrationId?: number | string;
+  /** The current integration (a GET response or the integration object), for updates. */
+  current?: Record<string, unknown>;
+}
+
+/** Options of buildIntegrationRequest. */
+export interface BuildOptions extends ValidateOptions {
+  /** The Jira base URL, e.g. "https://jira.example.com"; the request then has a full url. */
+  baseUrl?: string;
+}
+
+/** A ready-to-send HTTP request. */
+export interface HttpRequest {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+  url?: string;
+  headers: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+/** A builder's result: the request is present only when `ok`. */
+export interface BuildResult extends ValidationResult {
+  request?: HttpRequest;
+}
+
+/** A Git Integration for Jira response in one shape. */
+export interface IntegrationResponse {
+  ok: boolean;
+  integration?: Record<string, unknown>;
+  integrations?: Array<Record<string, unknown>>;
+  error?: string;
+  advice?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** One field of an integration type, for forms. */
+export interface FieldDescription {
+  name: string;
+  label: string;
+  description: string;
+  kind: "boolean" | "integer" | "string" | "secret" | "enum" | "projectIds";
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  values?: string[];
+  default?: boolean | number | never[];
+  required: boolean;
+  secret: boolean;
+}
+
+/** One integration type, for forms. */
+export interface IntegrationTypeDescription {
+  type: IntegrationType;
+  label: string;
+  family: "gitHub" | "gitLab" | "microsoft" | "aws" | "gerrit" | "filespace";
+  originKind: "url" | "path" | "none";
+  originExample?: string;
+  /** Accepted credential sets; one must be complete when adding. */
+  credentials: string[][];
+  fields: FieldDescription[];
+}
+
+/** One entry of the rule catalogue. */
+export interface CatalogueEntry {
+  code: string;
+  severity: Severity;
+  summary: string;
+}
