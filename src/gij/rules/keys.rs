@@ -96,7 +96,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             let names = FIELDS
                 .iter()
                 .map(|f| f.name)
-                .chain(UNDOCUMENTED.iter().copied());
+                .chain(UNDOCUMENTED.iter().copied())
+                .chain(READ_ONLY.iter().copied());
             let shown = truncate(key, 40);
             let mut d = Diagnostic::new(
                 &UNKNOWN_FIELD,
@@ -105,7 +106,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )
             .param("field", shown)
             .on_key();
-            if let Some(s) = did_you_mean(key, names) {
+            // `integration_type` means the response's `integrationType`, which requests send as `type`.
+            let guess =
+                did_you_mean(key, names).map(|s| if s == "integrationType" { "type" } else { s });
+            if let Some(s) = guess {
                 d.message = format!(
                     "\"{}\" is not a field of the integration API; did you mean \"{s}\"?",
                     truncate(key, 40)

@@ -148,18 +148,22 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .suggest("Set global to false to restrict the integration to these projects, or remove projectMappingIds."),
         );
     }
-    // R9: on add, or on update when the resulting state is known to be empty.
+    // R9: the state after the request, as far as it is known. On update without the current
+    // integration, absent ids are unknown (the integration may have some), so nothing is said.
     let global_after = global.or_else(|| {
         ctx.current
             .and_then(|c| c.get("global"))
             .and_then(Value::as_bool)
     });
-    let projects_after = ctx.effective_projects();
-    let known_empty = projects_after.is_none_or(|l| l.is_empty())
-        && (ctx.adding() || ctx.current.is_some() || list.is_some());
-    if global_after == Some(false) && global.is_some() && known_empty
-        || global == Some(false) && list.is_some_and(|l| l.is_empty())
-    {
+    let known_empty = match ctx.effective_projects() {
+        Some(ids) => ids.is_empty(),
+        None => ctx.adding() || ctx.current.is_some(),
+    };
+    let touched = ctx.adding()
+        || global.is_some()
+        || list.is_some()
+        || ctx.bool("gitViewerEnabled").is_some();
+    if global_after == Some(false) && known_empty && touched {
         if ctx.effective_bool("gitViewerEnabled") == Some(true) {
             out.push(
                 Diagnostic::new(
@@ -179,12 +183,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_ids(list: &[Value], out: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<u64> = Vec::with_capacity(list.len());
+    let mut seen = std::collections::BTreeSet::new();
     for (i, v) in list.iter().enumerate() {
         let path = pointer_push("/projectMappingIds", &i.to_string());
         match project_id(v) {
             Ok(id) => {
-                if seen.contains(&id) {
+                if !seen.insert(id) {
                     out.push(
                         Diagnostic::new(
                             &DUPLICATE_PROJECT_ID,
@@ -194,8 +198,6 @@ fn check_ids(list: &[Value], out: &mut Vec<Diagnostic>) {
                         .param("id", id)
                         .suggest("Remove the repeated id."),
                     );
-                } else {
-                    seen.push(id);
                 }
             }
             Err(IdProblem::Key) => {
