@@ -940,7 +940,9 @@ fn gitlab_structure(
         let suggestion = near.unwrap_or(full);
         return Some(warn(
             &MISSING_API_PREFIX,
-            format!("GitLab API paths start with {version}."),
+            format!(
+                "GitLab API paths start with {version}, unless the origin already ends with it."
+            ),
             Some(suggestion),
             span,
         ));

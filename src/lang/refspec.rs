@@ -591,7 +591,7 @@ fn check_item<'a>(
                     &OUTSIDE_REFS,
                     "",
                     format!(
-                        "The {role} '{}' does not start with refs/; the expected form is refs/...:refs/....",
+                        "The {role} '{}' does not start with refs/; the expected form is refs/<name>:refs/<name>.",
                         snippet(side)
                     ),
                 )
