@@ -5,6 +5,9 @@
 //! empty `path` and a [`crate::diagnostics::Span`] inside the string. The payload rules place them
 //! at the field's JSON Pointer with [`at_path`].
 
+pub mod api_path;
+pub mod refspec;
+
 use crate::diagnostics::{Code, Diagnostic};
 
 /// Moves language diagnostics (path `""`) to the JSON Pointer of the field that holds the text.
@@ -20,5 +23,8 @@ pub fn at_path(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
 
 /// Every code the field-language checkers can emit.
 pub fn codes() -> Vec<&'static Code> {
-    Vec::new()
+    let mut codes = Vec::new();
+    codes.extend(refspec::CODES);
+    codes.extend(api_path::CODES);
+    codes
 }
