@@ -108,3 +108,25 @@ pub fn invalid_input(reason: &str) -> Report {
 
 /// The codes this module can emit.
 pub const CODES: &[Code] = &[INVALID_OPTION, INVALID_INPUT];
+
+/// `checkRefSpecs(text)`: a `refSpecCustom` value on its own.
+pub fn check_ref_specs(text: &str) -> Report {
+    Report::new(crate::lang::refspec::check_refspecs(text))
+}
+
+/// `checkApiPath(path, {type?, origin?})`: an `apiPath` value on its own.
+pub fn check_api_path(path: &str, options: &Value) -> Report {
+    let host = options.get("type").and_then(Value::as_str).map_or(
+        crate::lang::api_path::ApiHost::Other,
+        crate::lang::api_path::ApiHost::from_integration_type,
+    );
+    let origin = options.get("origin").and_then(Value::as_str);
+    Report::new(crate::lang::api_path::check_api_path(path, host, origin))
+}
+
+/// `knownApiPaths(type)`: the documented `apiPath` examples for a type's host.
+pub fn known_api_paths(integration_type: &str) -> &'static [crate::lang::api_path::KnownPath] {
+    crate::lang::api_path::known_paths(crate::lang::api_path::ApiHost::from_integration_type(
+        integration_type,
+    ))
+}

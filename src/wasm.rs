@@ -111,3 +111,27 @@ pub fn rule_catalogue() -> JsValue {
         .collect();
     write(&entries)
 }
+
+/// Checks a `refSpecCustom` value (comma-separated git refspecs).
+#[wasm_bindgen(js_name = checkRefSpecs, unchecked_return_type = "ValidationResult")]
+pub fn check_ref_specs(text: &str) -> JsValue {
+    write(&api::check_ref_specs(text))
+}
+
+/// Checks an `apiPath` value against the conventions of the type's host.
+#[wasm_bindgen(js_name = checkApiPath, unchecked_return_type = "ValidationResult")]
+pub fn check_api_path(
+    path: &str,
+    #[wasm_bindgen(unchecked_param_type = "ApiPathOptions | undefined")] options: JsValue,
+) -> JsValue {
+    match read(&options) {
+        Ok(o) => write(&api::check_api_path(path, &o)),
+        Err(e) => write(&api::invalid_input(&e)),
+    }
+}
+
+/// The documented `apiPath` examples for a type's host (placeholders in angle brackets).
+#[wasm_bindgen(js_name = knownApiPaths, unchecked_return_type = "KnownApiPath[]")]
+pub fn known_api_paths(integration_type: &str) -> JsValue {
+    write(&api::known_api_paths(integration_type))
+}

@@ -141,3 +141,18 @@ export interface CatalogueEntry {
   severity: Severity;
   summary: string;
 }
+
+/** Options of checkApiPath. */
+export interface ApiPathOptions {
+  /** The integration type, which decides the host's conventions. */
+  type?: IntegrationType | string;
+  /** The integration's origin, to catch a doubled /api/v3 prefix. */
+  origin?: string;
+}
+
+/** A documented custom API path. */
+export interface KnownApiPath {
+  path: string;
+  description: string;
+  isDefault: boolean;
+}

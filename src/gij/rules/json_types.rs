@@ -63,6 +63,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(d);
             continue;
         }
+        if super::languages::LANGUAGE_FIELDS.contains(&name) {
+            continue;
+        }
         let limit = match field.kind {
             Kind::String { max_chars } => max_chars,
             Kind::Secret => MAX_SECRET_CHARS,

@@ -9,6 +9,7 @@ mod credentials;
 mod integration_type;
 mod json_types;
 mod keys;
+pub(crate) mod languages;
 mod numbers;
 mod origin;
 mod projects;
@@ -41,6 +42,7 @@ pub static RULES: &[Rule] = &[
     region::RULE,
     numbers::RULE,
     projects::RULE,
+    languages::RULE,
     whitespace::RULE,
     recommendations::RULE,
 ];

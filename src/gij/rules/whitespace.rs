@@ -22,7 +22,9 @@ pub(super) const RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for field in FIELDS {
         // `type` and `awsRegion` report padding as an unknown value with the trimmed suggestion.
-        if !matches!(field.kind, Kind::String { .. }) {
+        if !matches!(field.kind, Kind::String { .. })
+            || super::languages::LANGUAGE_FIELDS.contains(&field.name)
+        {
             continue;
         }
         let Some(s) = ctx.str(field.name) else {
