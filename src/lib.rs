@@ -7,6 +7,8 @@
 
 pub mod diagnostics;
 pub mod lang;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use diagnostics::{Code, Diagnostic, Report, Severity, Span};
 
