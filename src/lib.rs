@@ -15,7 +15,7 @@ pub mod request;
 mod suggest;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use diagnostics::{Code, Diagnostic, Report, Severity, Span};
 

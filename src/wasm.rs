@@ -46,6 +46,12 @@ fn report_or_invalid(
     }
 }
 
+/// The crate version, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
 /// Validates a Git Integration for Jira payload object.
 #[wasm_bindgen(js_name = validateIntegration, unchecked_return_type = "ValidationResult")]
 pub fn validate_integration(

@@ -1,0 +1,56 @@
+# Build and test pipeline. Every target installs what it needs first (scripts/setup.sh).
+#   make build   pkg/ (npm package: Node CommonJS + browser ESM builds of the wasm)
+#   make test    everything CI runs
+#   make demo    build, then serve www/ on http://127.0.0.1:8080 (PORT=... to change)
+#   make size    gzip sizes of pkg/web/
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+WASM_TARGET := wasm32-unknown-unknown
+CHROMEDRIVER ?= /usr/bin/chromedriver
+# wasm-bindgen reads the wasm's target_features section (which `strip = true` removes) to know
+# which features the module uses; wasm-opt strips everything afterwards.
+RELEASE_ENV := CARGO_PROFILE_RELEASE_STRIP=false
+RELEASE_WASM := target/$(WASM_TARGET)/release/jira_integration_payloads.wasm
+PKG_INPUTS := $(RELEASE_WASM) js scripts/build-pkg.mjs Cargo.toml
+
+.PHONY: setup build test lint test-rust test-wasm test-js demo size
+
+setup:
+	@scripts/setup.sh
+
+build:
+	@scripts/setup.sh build
+	$(RELEASE_ENV) cargo build --release --target $(WASM_TARGET) --lib
+	@if [ ! -f pkg/package.json ] || [ -n "$$(find $(PKG_INPUTS) -newer pkg/package.json | head -1)" ]; then \
+	  echo "node scripts/build-pkg.mjs"; node scripts/build-pkg.mjs; \
+	else echo "pkg/ is up to date"; fi
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser -- -D warnings
+
+test-rust: setup
+	cargo test
+
+# wasm-bindgen-test: the exports compiled to wasm, in Node and in headless Chromium.
+test-wasm: setup
+	wasm-pack test --node -- --test wasm_node
+	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test wasm_browser
+
+# The built package: CommonJS and ESM in Node, d.ts, size budget, ESM in Chromium (playwright-core).
+test-js: build
+	node scripts/size.mjs --check
+	node --test tests/node/*.test.* tests/e2e/*.test.*
+
+test: lint test-rust test-wasm test-js
+
+demo: build
+	rm -rf www/pkg && cp -r pkg www/pkg
+	node scripts/serve.mjs www
+
+size: build
+	@node scripts/size.mjs

@@ -1,0 +1,68 @@
+// The CommonJS entry of the built package: `require` loads the wasm synchronously, no init call.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const api = require('../../pkg');
+const { version } = require('../../pkg/package.json');
+
+test('require() gives ready-to-call functions', () => {
+  assert.equal(api.version(), version);
+});
+
+test('a GERRIT payload without origin gets an error at /origin', () => {
+  const r = api.validateIntegration({ type: 'GERRIT', username: 'u', password: 'p' });
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.diagnostics.map((d) => [d.severity, d.code, d.path]), [['error', 'missing-required-field', '/origin']]);
+});
+
+test('bad input is a diagnostic, and the instance keeps working', () => {
+  const cyclic = {}; cyclic.self = cyclic;
+  assert.deepEqual(api.validateIntegration(cyclic).diagnostics.map((d) => d.code), ['invalid-input']);
+  assert.deepEqual(api.validateIntegration({ big: 10n }).diagnostics.map((d) => d.code), ['invalid-input']);
+  assert.equal(api.validateIntegration({ type: 'VSTS', pat: 't', requireUserPat: true }).ok, true);
+});
+
+test('options are checked', () => {
+  const r = api.validateIntegration({ type: 'VSTS', pat: 't' }, { operation: 'remove' });
+  assert.deepEqual(r.diagnostics.map((d) => d.code), ['invalid-option']);
+});
+
+test('the builder returns method, url, headers and a canonical body', () => {
+  const r = api.buildIntegrationRequest(
+    { type: 'GITLAB_SERVER', origin: ' https://gitlab.example.com ', pat: 'glpat-x', global: 'false', projectMappingIds: '10000, 10100', requireUserPat: 'on' },
+    { operation: 'add', baseUrl: 'https://jira.example.com/' });
+  assert.equal(r.ok, true, JSON.stringify(r.diagnostics));
+  assert.equal(r.request.method, 'POST');
+  assert.equal(r.request.url, 'https://jira.example.com/rest/gitplugin/1.0/integration');
+  assert.deepEqual(r.request.body, {
+    type: 'GITLAB_SERVER', origin: 'https://gitlab.example.com', pat: 'glpat-x', global: false,
+    projectMappingIds: [10000, 10100], requireUserPat: true,
+  });
+});
+
+test('an update sends only what changes', () => {
+  const current = { success: 'true', integration: [{ id: 4, integrationType: 'GITHUB', displayName: 'GH', global: true }] };
+  const r = api.buildIntegrationRequest({ type: 'GITHUB', displayName: 'GH', global: 'true', tagsFilter: '^v' },
+    { operation: 'update', integrationId: 4, current });
+  assert.equal(r.request.method, 'PUT');
+  assert.equal(r.request.path, '/rest/gitplugin/1.0/integration/4');
+  assert.deepEqual(r.request.body, { tagsFilter: '^v' });
+});
+
+test('secrets never appear in diagnostics', () => {
+  const secret = 'ghp_DO_NOT_LEAK_123';
+  const r = api.validateIntegration({ type: 'GITHUB', pat: ` ${secret}`, password: secret, username: secret, pat2: secret });
+  assert.ok(!JSON.stringify(r.diagnostics).includes('DO_NOT_LEAK'), JSON.stringify(r.diagnostics));
+  assert.ok(!JSON.stringify(api.redactIntegration({ pat: secret, nested: { password: secret } })).includes('DO_NOT_LEAK'));
+});
+
+test('responses, types and the catalogue are plain data', () => {
+  const resp = api.parseIntegrationResponse('{"success": false, "error": "Repository with id=5 does not exist", "advice": "Try again"}');
+  assert.equal(resp.ok, false);
+  assert.equal(resp.advice, 'Try again');
+  const types = api.integrationTypes();
+  assert.equal(types.length, 12);
+  const gerrit = types.find((t) => t.type === 'GERRIT');
+  assert.ok(gerrit.fields.find((f) => f.name === 'origin').required);
+  const codes = api.ruleCatalogue();
+  for (const c of codes) assert.ok(['error', 'warning', 'info'].includes(c.severity));
+});

@@ -1,0 +1,42 @@
+// The package's TypeScript declarations: a strict consumer compiles, and no `any` leaks out.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = path.join(root, 'pkg');
+const manifest = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8'));
+const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
+
+// Copy tests/types/ into a throwaway project with the package linked into node_modules.
+const project = fs.mkdtempSync(path.join(os.tmpdir(), 'pkg-types-'));
+fs.cpSync(path.join(root, 'tests', 'types'), project, { recursive: true });
+fs.mkdirSync(path.join(project, 'node_modules'));
+fs.symlinkSync(pkg, path.join(project, 'node_modules', manifest.name), 'dir');
+test.after(() => fs.rmSync(project, { recursive: true, force: true }));
+
+for (const config of ['tsconfig.json', 'tsconfig.bundler.json']) {
+  test(`tsc --strict accepts tests/types/ (${config})`, () => {
+    try {
+      execFileSync(tsc, ['-p', config], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      assert.fail(`tsc failed:\n${err.stdout}${err.stderr}`);
+    }
+  });
+}
+
+test('the public declarations never say `any`', () => {
+  const files = ['index.d.ts', 'index.d.mts', `node/${path.basename(manifest.main, '.js')}.d.ts`];
+  for (const file of files) {
+    const text = fs
+      .readFileSync(path.join(pkg, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
+    const hits = text.split('\n').filter((line) => /\bany\b/.test(line));
+    assert.deepEqual(hits, [], `${file} has \`any\`; give the JsValue an unchecked_*_type`);
+  }
+});

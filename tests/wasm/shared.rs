@@ -1,0 +1,132 @@
+//! Checks of the wasm exports shared by the Node and the Chromium runs: the exports are called as
+//! Rust functions on JS values, inside a real JS engine.
+
+use jira_integration_payloads::wasm;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn obj(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn diagnostics(result: &JsValue) -> Vec<JsValue> {
+    get(result, "diagnostics")
+        .dyn_into::<Array>()
+        .unwrap()
+        .iter()
+        .collect()
+}
+
+fn codes(result: &JsValue) -> Vec<String> {
+    diagnostics(result)
+        .iter()
+        .map(|d| get(d, "code").as_string().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn gerrit_without_origin_is_an_error_at_origin() {
+    let r = wasm::validate_integration(
+        obj(r#"{"type":"GERRIT","username":"u","password":"p"}"#),
+        JsValue::UNDEFINED,
+    );
+    assert_eq!(get(&r, "ok"), JsValue::FALSE);
+    let d = &diagnostics(&r)[0];
+    assert_eq!(
+        get(d, "code").as_string().unwrap(),
+        "missing-required-field"
+    );
+    assert_eq!(get(d, "path").as_string().unwrap(), "/origin");
+}
+
+#[wasm_bindgen_test]
+fn json_text_errors_have_line_and_column() {
+    let r = wasm::validate_integration_json(
+        "{\n  \"type\": \"GITHUB\",\n  \"pat\": \"t\",\n}",
+        JsValue::UNDEFINED,
+    );
+    let d = &diagnostics(&r)[0];
+    assert_eq!(get(d, "line").as_f64(), Some(4.0));
+    assert!(get(d, "column").as_f64().is_some());
+}
+
+#[wasm_bindgen_test]
+fn a_cyclic_object_is_a_diagnostic_and_the_instance_survives() {
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &JsValue::from_str("self"), &cyclic).unwrap();
+    let r = wasm::validate_integration(cyclic.into(), JsValue::UNDEFINED);
+    assert_eq!(codes(&r), ["invalid-input"]);
+    let ok = wasm::validate_integration(
+        obj(r#"{"type":"GITHUB","pat":"t","requireUserPat":true}"#),
+        JsValue::UNDEFINED,
+    );
+    assert_eq!(get(&ok, "ok"), JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn deep_inputs_never_trap() {
+    let deep_text = "[".repeat(200_000);
+    assert_eq!(
+        codes(&wasm::validate_integration_json(
+            &deep_text,
+            JsValue::UNDEFINED
+        )),
+        ["nesting-too-deep"]
+    );
+    // A JS value nested far deeper than JSON.stringify can walk.
+    let mut v: JsValue = Array::new().into();
+    for _ in 0..200_000 {
+        let outer = Array::new();
+        outer.push(&v);
+        v = outer.into();
+    }
+    assert_eq!(
+        codes(&wasm::validate_integration(v, JsValue::UNDEFINED)),
+        ["invalid-input"]
+    );
+    let ok = wasm::validate_integration(
+        obj(r#"{"type":"GITLAB","pat":"t","requireUserPat":true}"#),
+        JsValue::UNDEFINED,
+    );
+    assert_eq!(get(&ok, "ok"), JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn build_returns_a_request_only_without_errors() {
+    let form = obj(
+        r#"{"type":"GITLAB","pat":"glpat","global":"false","projectMappingIds":"10000, 10100 ","requireUserPat":"on"}"#,
+    );
+    let r = wasm::build_integration_request(
+        form,
+        obj(r#"{"operation":"add","baseUrl":"https://jira.example.com"}"#),
+    );
+    let request = get(&r, "request");
+    assert_eq!(
+        get(&request, "url").as_string().unwrap(),
+        "https://jira.example.com/rest/gitplugin/1.0/integration"
+    );
+    let ids = get(&get(&request, "body"), "projectMappingIds");
+    assert_eq!(
+        js_sys::JSON::stringify(&ids).unwrap().as_string().unwrap(),
+        "[10000,10100]"
+    );
+    let bad = wasm::build_integration_request(obj(r#"{"type":"GERRIT"}"#), JsValue::UNDEFINED);
+    assert!(get(&bad, "request").is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn redaction_and_types_and_catalogue() {
+    let red = wasm::redact_integration(obj(r#"{"type":"GITHUB","pat":"ghp_secret"}"#));
+    assert_eq!(get(&red, "pat").as_string().unwrap(), "[REDACTED]");
+    let types = wasm::integration_types().dyn_into::<Array>().unwrap();
+    assert_eq!(types.length(), 12);
+    let catalogue = wasm::rule_catalogue().dyn_into::<Array>().unwrap();
+    assert!(catalogue.length() > 40);
+    let resp = wasm::parse_integration_response(r#"{"success":"true","integration":[{"id":3}]}"#);
+    assert_eq!(get(&get(&resp, "integration"), "id").as_f64(), Some(3.0));
+}
