@@ -29,6 +29,11 @@ fn read(value: &JsValue) -> Result<Value, String> {
     }
 }
 
+/// Reads an optional options argument; absent reads as `null`.
+fn read_opt(value: Option<JsValue>) -> Result<Value, String> {
+    value.map_or(Ok(Value::Null), |v| read(&v))
+}
+
 fn write<T: Serialize>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -37,10 +42,10 @@ fn write<T: Serialize>(value: &T) -> JsValue {
 
 fn report_or_invalid(
     payload: &JsValue,
-    options: &JsValue,
+    options: Option<JsValue>,
     f: impl Fn(&Value, &Value) -> Report,
 ) -> JsValue {
-    match (read(payload), read(options)) {
+    match (read(payload), read_opt(options)) {
         (Ok(p), Ok(o)) => write(&f(&p, &o)),
         (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
     }
@@ -53,33 +58,33 @@ pub fn version() -> String {
 }
 
 /// Validates a Git Integration for Jira payload object.
-#[wasm_bindgen(js_name = validateIntegration, unchecked_return_type = "ValidationResult")]
+#[wasm_bindgen(js_name = validateIntegration, skip_typescript)]
 pub fn validate_integration(
     #[wasm_bindgen(unchecked_param_type = "IntegrationPayload")] payload: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    report_or_invalid(&payload, &options, api::validate_integration)
+    report_or_invalid(&payload, options, api::validate_integration)
 }
 
 /// Validates a Git Integration for Jira payload JSON text; diagnostics carry line and column.
-#[wasm_bindgen(js_name = validateIntegrationJson, unchecked_return_type = "ValidationResult")]
+#[wasm_bindgen(js_name = validateIntegrationJson, skip_typescript)]
 pub fn validate_integration_json(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    match read(&options) {
+    match read_opt(options) {
         Ok(o) => write(&api::validate_integration_json(text, &o)),
         Err(e) => write(&api::invalid_input(&e)),
     }
 }
 
 /// Builds the add or update request from loose form state.
-#[wasm_bindgen(js_name = buildIntegrationRequest, unchecked_return_type = "BuildResult")]
+#[wasm_bindgen(js_name = buildIntegrationRequest, skip_typescript)]
 pub fn build_integration_request(
     #[wasm_bindgen(unchecked_param_type = "IntegrationForm")] form: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BuildOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BuildOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    match (read(&form), read(&options)) {
+    match (read(&form), read_opt(options)) {
         (Ok(f), Ok(o)) => write(&api::build_integration_request(&f, &o)),
         (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
     }
@@ -125,12 +130,12 @@ pub fn check_ref_specs(text: &str) -> JsValue {
 }
 
 /// Checks an `apiPath` value against the conventions of the type's host.
-#[wasm_bindgen(js_name = checkApiPath, unchecked_return_type = "ValidationResult")]
+#[wasm_bindgen(js_name = checkApiPath, skip_typescript)]
 pub fn check_api_path(
     path: &str,
-    #[wasm_bindgen(unchecked_param_type = "ApiPathOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ApiPathOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    match read(&options) {
+    match read_opt(options) {
         Ok(o) => write(&api::check_api_path(path, &o)),
         Err(e) => write(&api::invalid_input(&e)),
     }

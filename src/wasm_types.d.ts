@@ -156,3 +156,15 @@ export interface KnownApiPath {
   description: string;
   isDefault: boolean;
 }
+
+// Functions whose trailing options argument is optional (wasm-bindgen cannot express `?` for a
+// typed JsValue parameter, so their signatures are declared here).
+
+/** Validates a Git Integration for Jira payload object. */
+export function validateIntegration(payload: IntegrationPayload, options?: ValidateOptions): ValidationResult;
+/** Validates a Git Integration for Jira payload JSON text; diagnostics carry line and column. */
+export function validateIntegrationJson(text: string, options?: ValidateOptions): ValidationResult;
+/** Builds the add or update request from loose form state. */
+export function buildIntegrationRequest(form: IntegrationForm, options?: BuildOptions): BuildResult;
+/** Checks an apiPath value against the conventions of the type's host. */
+export function checkApiPath(path: string, options?: ApiPathOptions): ValidationResult;

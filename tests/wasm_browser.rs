@@ -1,5 +1,7 @@
 //! The wasm exports in headless Chromium (`wasm-pack test --headless --chrome -- --test wasm_browser`).
 #![cfg(target_arch = "wasm32")]
+// wasm_bindgen_test functions are tests, but clippy does not see them as such.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use wasm_bindgen_test::wasm_bindgen_test_configure;
 

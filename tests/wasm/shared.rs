@@ -33,7 +33,7 @@ fn codes(result: &JsValue) -> Vec<String> {
 fn gerrit_without_origin_is_an_error_at_origin() {
     let r = wasm::validate_integration(
         obj(r#"{"type":"GERRIT","username":"u","password":"p"}"#),
-        JsValue::UNDEFINED,
+        None,
     );
     assert_eq!(get(&r, "ok"), JsValue::FALSE);
     let d = &diagnostics(&r)[0];
@@ -46,24 +46,22 @@ fn gerrit_without_origin_is_an_error_at_origin() {
 
 #[wasm_bindgen_test]
 fn json_text_errors_have_line_and_column() {
-    let r = wasm::validate_integration_json(
-        "{\n  \"type\": \"GITHUB\",\n  \"pat\": \"t\",\n}",
-        JsValue::UNDEFINED,
-    );
+    let r =
+        wasm::validate_integration_json("{\n  \"type\": \"GITHUB\",\n  \"pat\": \"t\",\n}", None);
     let d = &diagnostics(&r)[0];
-    assert_eq!(get(d, "line").as_f64(), Some(4.0));
-    assert!(get(d, "column").as_f64().is_some());
+    assert_eq!(get(d, "line").as_f64(), Some(3.0));
+    assert_eq!(get(d, "column").as_f64(), Some(13.0));
 }
 
 #[wasm_bindgen_test]
 fn a_cyclic_object_is_a_diagnostic_and_the_instance_survives() {
     let cyclic = Object::new();
     Reflect::set(&cyclic, &JsValue::from_str("self"), &cyclic).unwrap();
-    let r = wasm::validate_integration(cyclic.into(), JsValue::UNDEFINED);
+    let r = wasm::validate_integration(cyclic.into(), None);
     assert_eq!(codes(&r), ["invalid-input"]);
     let ok = wasm::validate_integration(
         obj(r#"{"type":"GITHUB","pat":"t","requireUserPat":true}"#),
-        JsValue::UNDEFINED,
+        None,
     );
     assert_eq!(get(&ok, "ok"), JsValue::TRUE);
 }
@@ -72,10 +70,7 @@ fn a_cyclic_object_is_a_diagnostic_and_the_instance_survives() {
 fn deep_inputs_never_trap() {
     let deep_text = "[".repeat(200_000);
     assert_eq!(
-        codes(&wasm::validate_integration_json(
-            &deep_text,
-            JsValue::UNDEFINED
-        )),
+        codes(&wasm::validate_integration_json(&deep_text, None)),
         ["nesting-too-deep"]
     );
     // A JS value nested far deeper than JSON.stringify can walk.
@@ -86,12 +81,12 @@ fn deep_inputs_never_trap() {
         v = outer.into();
     }
     assert_eq!(
-        codes(&wasm::validate_integration(v, JsValue::UNDEFINED)),
+        codes(&wasm::validate_integration(v, None)),
         ["invalid-input"]
     );
     let ok = wasm::validate_integration(
         obj(r#"{"type":"GITLAB","pat":"t","requireUserPat":true}"#),
-        JsValue::UNDEFINED,
+        None,
     );
     assert_eq!(get(&ok, "ok"), JsValue::TRUE);
 }
@@ -103,7 +98,9 @@ fn build_returns_a_request_only_without_errors() {
     );
     let r = wasm::build_integration_request(
         form,
-        obj(r#"{"operation":"add","baseUrl":"https://jira.example.com"}"#),
+        Some(obj(
+            r#"{"operation":"add","baseUrl":"https://jira.example.com"}"#,
+        )),
     );
     let request = get(&r, "request");
     assert_eq!(
@@ -115,7 +112,7 @@ fn build_returns_a_request_only_without_errors() {
         js_sys::JSON::stringify(&ids).unwrap().as_string().unwrap(),
         "[10000,10100]"
     );
-    let bad = wasm::build_integration_request(obj(r#"{"type":"GERRIT"}"#), JsValue::UNDEFINED);
+    let bad = wasm::build_integration_request(obj(r#"{"type":"GERRIT"}"#), None);
     assert!(get(&bad, "request").is_undefined());
 }
 
