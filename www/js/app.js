@@ -39,6 +39,7 @@ setupTabs(document.querySelector('[role="tablist"]'));
 status.dataset.state = 'ok';
 status.textContent = `Validator ${api.version()} · checks run in your browser`;
 const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+const nav = performance.getEntriesByType('navigation')[0];
 window.adminPage = {
   api,
   panels,
@@ -49,6 +50,10 @@ window.adminPage = {
     importMs: loaded - started,
     panelsMs: ready - loaded,
     wasmBytes: wasm?.encodedBodySize,
+    htmlReceived: nav?.responseEnd,
+    wasmFetchStart: wasm?.startTime,
+    wasmFetchEnd: wasm?.responseEnd,
+    appStart: started,
   },
 };
 document.documentElement.dataset.ready = 'true';

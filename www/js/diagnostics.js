@@ -8,6 +8,16 @@ const ORDER = [
   { severity: 'info', title: 'Notes' },
 ];
 
+/**
+ * A diagnostic's suggestion: code (the corrected text) in a code element, advice in plain text.
+ * Suggestions that read as a sentence ("Remove the comma ...") are advice.
+ */
+export function suggestion(d, className) {
+  if (!d.suggestion) return null;
+  const prose = /^[A-Z][a-z]+ /.test(d.suggestion);
+  return h('span', { class: className }, 'Suggestion: ', prose ? d.suggestion : h('code', { text: d.suggestion }));
+}
+
 /** The top-level key a JSON Pointer starts with ("" for the whole body). */
 export function topKey(path) {
   if (!path || !path.startsWith('/')) return '';
@@ -95,9 +105,7 @@ export class Summary {
                   },
                   h('span', { class: 'diag-where', text: where(d) }),
                   h('span', { class: 'diag-msg', text: d.message }),
-                  d.suggestion
-                    ? h('span', { class: 'diag-suggest' }, 'Suggestion: ', h('code', { text: d.suggestion }))
-                    : null,
+                  suggestion(d, 'diag-suggest'),
                   h('code', { class: 'diag-code', text: d.code }),
                 ),
               ),

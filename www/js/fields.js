@@ -2,6 +2,7 @@
 // one control per field, named by its JSON field name, grouped into fieldsets. Values live in a
 // map that outlives re-renders, so switching the type keeps what the admin typed.
 import { h, fill, utf16Index } from './dom.js';
+import { suggestion } from './diagnostics.js';
 
 /** Which fieldset a field goes to; fields not listed go to the last group. */
 const GROUPS = [
@@ -170,18 +171,19 @@ export class FieldForm {
       });
     }
     const secret = field.kind === 'secret' || field.secret;
+    // A toggle button keeps its name; aria-pressed says whether the value is shown.
     const reveal = secret
       ? h('button', {
           type: 'button',
           class: 'reveal',
           'aria-pressed': 'false',
           'aria-controls': id,
+          'aria-label': `Show ${field.label}`,
           text: 'Show',
           onclick: (event) => {
             const shown = control.type === 'text';
             control.type = shown ? 'password' : 'text';
             event.currentTarget.setAttribute('aria-pressed', String(!shown));
-            event.currentTarget.textContent = shown ? 'Show' : 'Hide';
           },
         })
       : null;
@@ -305,7 +307,7 @@ function message(d, value) {
     h('span', { class: 'sev-tag', text: SEVERITY_WORD[d.severity] ?? d.severity }),
     h('span', { class: 'msg-text', text: d.message }),
     d.span ? excerpt(value, d.span) : null,
-    d.suggestion ? h('span', { class: 'msg-suggest' }, 'Suggestion: ', h('code', { text: d.suggestion })) : null,
+    suggestion(d, 'msg-suggest'),
   );
 }
 

@@ -103,6 +103,7 @@ export class GijAdapter {
     );
     panel.option('type', 'Integration type', this.typeSelect, {
       required: this.adding,
+      wide: this.adding,
       hint: this.adding
         ? 'Decides which fields apply; it cannot change later.'
         : 'Not sent (the type cannot change); it decides which fields are shown.',

@@ -123,7 +123,8 @@ export class JmesPreview {
       return [];
     }
     if (!expression.trim()) {
-      this.summary.textContent = 'No filter: every repository in the listing is kept.';
+      this.summary.textContent = 'No filter: every repository is kept. Type one to preview it on a sample listing.';
+      this.element.dataset.state = 'empty';
       return [];
     }
     const listing = this.listing();
@@ -188,7 +189,11 @@ export class RegexPreview {
       return [];
     }
     if (!pattern) {
-      this.summary.textContent = this.mode === 'show' ? 'No pattern: every tag is shown.' : 'No pattern: no pull request is hidden.';
+      this.summary.textContent =
+        this.mode === 'show'
+          ? 'No pattern: every tag is shown. Type one to preview it on sample tags.'
+          : 'No pattern: no pull request is hidden. Type one to preview it on sample names.';
+      this.element.dataset.state = 'empty';
       return [];
     }
     const result = this.api.checkJavaRegex(pattern, { tags: names, mode: this.mode });
