@@ -37,7 +37,7 @@ const ready = performance.now();
 setupTabs(document.querySelector('[role="tablist"]'));
 
 status.dataset.state = 'ok';
-status.textContent = `Validator ${api.version()} · checks run in your browser`;
+status.textContent = `Validator ${api.version?.() ?? ""} · checks run in your browser`.replace("  ", " ");
 const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
 const nav = performance.getEntriesByType('navigation')[0];
 window.adminPage = {

@@ -104,7 +104,8 @@ export class XrayAdapter {
   renderContext() {
     const creating = this.op() === 'create';
     return {
-      required: (f) => (creating ? f.requiredOnCreate : f.requiredOnUpdate) === true,
+      // auth_type is mandatory on create, but the builder sends its only value (basic) when unset.
+      required: (f) => (creating ? f.requiredOnCreate && f.name !== 'auth_type' : f.requiredOnUpdate) === true,
       defaultLabel: (f) => {
         if (!creating) return 'Not sent';
         if (f.name === 'auth_type') return 'Default (basic)';
