@@ -300,7 +300,7 @@ function setControl(control, value) {
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 /** One diagnostic under its field: the message, where in the value, and the suggestion. */
-function message(d, value) {
+export function message(d, value) {
   return h(
     'div',
     { class: `msg-item sev-${d.severity}` },

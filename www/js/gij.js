@@ -127,7 +127,7 @@ export class GijAdapter {
       id: `${p}-current`,
       name: 'current',
       class: 'code-input small',
-      rows: '6',
+      rows: '4',
       spellcheck: 'false',
       placeholder: '{"success": "true", "integration": [{"id": 7, "integrationType": "GITLAB", …}]}',
       oninput: () => {

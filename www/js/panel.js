@@ -1,7 +1,7 @@
 // One tab's workspace: the editor (form or JSON), the diagnostics summary and the live request.
 // What differs between the Git Integration tabs and the Xray tab is in an adapter (gij.js, xray.js).
 import { h, fill, debounce, count } from './dom.js';
-import { FieldForm, toFormValue } from './fields.js';
+import { FieldForm, toFormValue, message } from './fields.js';
 import { Summary, byTopKey, dedupe, topKey } from './diagnostics.js';
 import { JsonEditor } from './json-editor.js';
 import { toCurl, toFetch, snippetBody, copyText } from './snippets.js';
@@ -319,7 +319,7 @@ export class Panel {
       if (hasError) control.setAttribute('aria-invalid', 'true');
       else control.removeAttribute('aria-invalid');
       msg.hidden = list.length === 0;
-      fill(msg, list.map((d) => h('div', { class: `msg-item sev-${d.severity}` }, h('span', { class: 'msg-text', text: d.message }))));
+      fill(msg, list.map((d) => message(d, control.value)));
       const described = [list.length ? msg.id : '', hintId].filter(Boolean).join(' ');
       if (described) control.setAttribute('aria-describedby', described);
       else control.removeAttribute('aria-describedby');
