@@ -114,12 +114,15 @@ pub fn rule_catalogue() -> JsValue {
 
 // JFrog Xray Jira integrations. Optional trailing arguments are `Option<JsValue>`; their
 // TypeScript signatures are declared in wasm_types.d.ts (wasm-bindgen cannot write `?` there).
+// Only `read` and `write` are used, so these exports do not depend on the other helpers here.
 
 /// Validates an Xray Jira-integration body object.
 #[wasm_bindgen(js_name = validateXrayJiraIntegration, skip_typescript)]
 pub fn validate_xray_jira_integration(payload: JsValue, options: Option<JsValue>) -> JsValue {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    report_or_invalid(&payload, &options, api::validate_xray_jira_integration)
+    match (read(&payload), read(&options.unwrap_or(JsValue::UNDEFINED))) {
+        (Ok(p), Ok(o)) => write(&api::validate_xray_jira_integration(&p, &o)),
+        (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
+    }
 }
 
 /// Validates an Xray Jira-integration body JSON text; diagnostics carry line and column.

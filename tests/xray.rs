@@ -688,7 +688,7 @@ fn plain_http_is_a_warning_except_on_loopback() {
 
 #[test]
 fn control_characters_and_backslashes_in_names_are_path_unsafe() {
-    for name in ["a\\b", "a\u{7}b"] {
+    for name in ["a\\b", "a\u{7}b", "..", "."] {
         let r = xray::validate(&body(json!({"connection_name": name})), &create());
         assert!(
             has(&r, "xray-connection-name-path-unsafe", "/connection_name"),
@@ -1192,6 +1192,13 @@ fn status_check_failures_come_with_http_200() {
     let unknown = parse_response(200, &body("DEGRADED"), Some(Action::Status));
     assert!(!unknown.ok);
     assert_eq!(unknown.diagnostics[0].code, "xray-unexpected-response");
+    let not_found = parse_response(404, &body("INTEGRATION_NOT_FOUND"), Some(Action::Status));
+    assert!(!not_found.ok);
+    assert_eq!(
+        not_found.health_status.as_deref(),
+        Some("INTEGRATION_NOT_FOUND")
+    );
+    assert!(not_found.explanation.contains("No integration"));
     let missing = parse_response(200, r#"{"reason": "?"}"#, Some(Action::Status));
     assert!(!missing.ok);
     assert_eq!(missing.diagnostics[0].code, "xray-unexpected-response");

@@ -89,6 +89,13 @@ pub fn parse_response(status: u16, text: &str, action: Option<Action>) -> XrayRe
     }
     if !(200..300).contains(&status) {
         r.explanation = explain_failure(status, action, from_xray);
+        // A status check may answer 404 or 500 with its status object.
+        if let (Some(Action::Status), Some(obj)) = (action, obj) {
+            if obj.get("status").and_then(Value::as_str).is_some() {
+                health(&mut r, obj);
+                r.explanation = explain_failure(status, action, from_xray);
+            }
+        }
         return r;
     }
     if !from_xray && !text.trim().is_empty() {

@@ -15,7 +15,7 @@ pub const CONNECTION_NAME_WHITESPACE: Code = Code::new(
 pub const CONNECTION_NAME_PATH_UNSAFE: Code = Code::new(
     "xray-connection-name-path-unsafe",
     Severity::Warning,
-    "connection_name contains / or \\ or a control character; it is percent-encoded in the update, details and delete paths, but proxies and servers often refuse or decode an encoded slash.",
+    "connection_name contains / or \\ or a control character, or is . or ..; it is percent-encoded in the update, details and delete paths, but proxies and servers often refuse or decode such names.",
 );
 
 pub(super) const RULE: Rule = Rule {
@@ -47,23 +47,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The warning for a name that does not travel well in a URL path, if it is one.
 pub fn path_unsafe(name: &str, path: &str) -> Option<Diagnostic> {
-    let bad = name
-        .chars()
-        .find(|c| matches!(c, '/' | '\\') || c.is_control())?;
-    let shown = match bad {
-        '/' => "a slash (/)".to_string(),
-        '\\' => "a backslash (\\)".to_string(),
-        c => format!("the control character U+{:04X}", u32::from(c)),
+    let message = if matches!(name, "." | "..") {
+        // Clients and proxies resolve dot segments: `/jira-integrations/..` leaves the collection.
+        "The connection name is only dots, which URL normalisation removes from a path, so the integration may be unreachable by name.".to_string()
+    } else {
+        let shown = match name
+            .chars()
+            .find(|c| matches!(c, '/' | '\\') || c.is_control())?
+        {
+            '/' => "a slash (/)".to_string(),
+            '\\' => "a backslash (\\)".to_string(),
+            c => format!("the control character U+{:04X}", u32::from(c)),
+        };
+        format!(
+            "The connection name contains {shown}; it is percent-encoded in URL paths, but many proxies and servers reject or decode it, so the integration may be unreachable by name."
+        )
     };
     Some(
-        Diagnostic::new(
-            &CONNECTION_NAME_PATH_UNSAFE,
-            path,
-            format!(
-                "The connection name contains {shown}; it is percent-encoded in URL paths, but many proxies and servers reject or decode it, so the integration may be unreachable by name."
-            ),
-        )
-        .param("field", "connection_name")
-        .suggest("Use letters, digits, '-', '_' and '.' in connection names."),
+        Diagnostic::new(&CONNECTION_NAME_PATH_UNSAFE, path, message)
+            .param("field", "connection_name")
+            .suggest("Use letters, digits, '-', '_' and '.' in connection names."),
     )
 }
