@@ -181,8 +181,3 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("authentication", "auth_type"),
     ("proxy", "skip_proxy"),
 ];
-
-/// True for keys whose values are credentials, documented or not.
-pub fn is_secret_key(name: &str) -> bool {
-    field_named(name).is_some_and(|f| f.secret) || crate::redact::is_secret_key(name)
-}
