@@ -13,6 +13,7 @@ pub mod lang;
 pub mod redact;
 pub mod request;
 mod suggest;
+pub mod xray;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -27,5 +28,6 @@ pub fn catalogue() -> Vec<&'static Code> {
     all.extend(gij::codes());
     all.push(&request::INVALID_BASE_URL);
     all.extend(lang::codes());
+    all.extend(xray::codes());
     all
 }
