@@ -231,6 +231,7 @@ export class Panel {
     if (mode === this.mode) return;
     this.modeNote.textContent = '';
     if (mode === 'json') {
+      this.schedule.now();
       const built = this.lastResult?.request?.body;
       const body = built ?? { ...this.adapter.headJson(), ...this.extras, ...this.form.toJson() };
       this.editor.value = JSON.stringify(body, null, 2);
@@ -400,6 +401,7 @@ export class Panel {
   }
 
   async copy(kind) {
+    this.schedule.now();
     const request = this.lastResult?.request;
     if (!request) return;
     const a = this.adapter;
