@@ -18,8 +18,11 @@ pub struct Rule<F> {
     pub check: F,
 }
 
+/// The signature of a check over a context `C`.
+pub type Check<C> = fn(&C, &mut Vec<Diagnostic>);
+
 /// Runs every rule over a context, in order.
-pub fn run<C>(ctx: &C, rules: &[Rule<fn(&C, &mut Vec<Diagnostic>)>]) -> Vec<Diagnostic> {
+pub fn run<C>(ctx: &C, rules: &[Rule<Check<C>>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules {
         (rule.check)(ctx, &mut out);
