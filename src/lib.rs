@@ -7,12 +7,14 @@
 
 pub mod api;
 pub mod diagnostics;
+pub mod engine;
 pub mod gij;
 pub mod json;
 pub mod lang;
 pub mod redact;
 pub mod request;
 mod suggest;
+pub mod values;
 pub mod xray;
 
 #[cfg(target_arch = "wasm32")]
@@ -24,6 +26,7 @@ pub use diagnostics::{Code, Diagnostic, Report, Severity, Span};
 pub fn catalogue() -> Vec<&'static Code> {
     let mut all = Vec::new();
     all.extend(json::CODES);
+    all.push(&engine::BODY_NOT_OBJECT);
     all.extend(api::CODES);
     all.extend(gij::codes());
     all.push(&request::INVALID_BASE_URL);

@@ -7,13 +7,13 @@
 //! returns the request only when there is no error.
 
 use super::context::{Operation, Options};
-use super::fields::{FIELDS, Field, field_named};
+use super::fields::{FIELDS, field_named};
 use super::rules::connection_name::path_unsafe;
 use super::rules::update::missing_connection_name;
 use super::validate::validate;
 use crate::diagnostics::{Diagnostic, Report};
-use crate::gij::fields::Kind;
 use crate::request::{BuildResult, Headers, Request, encode_component, join_base_url};
+use crate::values::normalise_form_value;
 use serde_json::{Map, Value};
 
 /// The collection of Jira integrations.
@@ -210,7 +210,9 @@ pub fn canonical_body(
 ) -> Map<String, Value> {
     let mut body = Map::new();
     for field in FIELDS {
-        let value = form.get(field.name).and_then(|raw| normalise(field, raw));
+        let value = form
+            .get(field.name)
+            .and_then(|raw| normalise_form_value(field.kind, raw));
         let value = value.or_else(|| match (field.name, operation) {
             ("auth_type", Operation::Create) => Some(Value::from("basic")),
             ("connection_name", Operation::Update) => connection_name.map(Value::from),
@@ -226,20 +228,4 @@ pub fn canonical_body(
         }
     }
     body
-}
-
-/// The form value as the API wants it; `None` for unset.
-fn normalise(field: &Field, raw: &Value) -> Option<Value> {
-    match (field.kind, raw) {
-        (_, Value::Null) => None,
-        (Kind::Secret, Value::String(s)) => (!s.is_empty()).then(|| raw.clone()),
-        (_, Value::String(s)) if s.trim().is_empty() => None,
-        (Kind::Boolean, Value::String(s)) => Some(match s.trim().to_ascii_lowercase().as_str() {
-            "true" | "on" | "yes" | "1" | "checked" => Value::Bool(true),
-            "false" | "off" | "no" | "0" => Value::Bool(false),
-            _ => raw.clone(),
-        }),
-        (_, Value::String(s)) => Some(Value::from(s.trim())),
-        _ => Some(raw.clone()),
-    }
 }

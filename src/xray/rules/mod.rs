@@ -18,15 +18,8 @@ mod transport;
 pub(crate) mod update;
 mod whitespace;
 
-/// A named check with the codes it can emit.
-pub struct Rule {
-    /// Short name, for debugging and docs.
-    pub name: &'static str,
-    /// Every code the check can emit.
-    pub codes: &'static [Code],
-    /// The check.
-    pub check: fn(&Ctx<'_>, &mut Vec<Diagnostic>),
-}
+/// A rule of this API: see [`crate::engine::Rule`].
+pub type Rule = crate::engine::Rule<fn(&Ctx<'_>, &mut Vec<Diagnostic>)>;
 
 /// Every rule, in reporting order.
 pub static RULES: &[Rule] = &[
