@@ -1,11 +1,10 @@
 // The admin page: loads the library (pkg/web/index.mjs instantiates the wasm with top-level
-// await) and the sample listings, then builds the three tabs.
+// await) and the sample listings, then sets up the three tabs.
 import { setupTabs } from './tabs.js';
 import { Panel } from './panel.js';
 import { GijAdapter } from './gij.js';
 import { XrayAdapter } from './xray.js';
 import { loadSamples } from './previews.js';
-import { h, fill } from './dom.js';
 
 const status = document.getElementById('engine-status');
 const started = performance.now();
@@ -22,22 +21,20 @@ try {
 }
 const loaded = performance.now();
 
-const panels = {
-  add: new Panel(document.getElementById('panel-add'), new GijAdapter(api, samples, 'add')),
-  update: new Panel(document.getElementById('panel-update'), new GijAdapter(api, samples, 'update')),
+// Each tab's panel is built the first time it is shown.
+const builders = {
+  'panel-add': () => new Panel(document.getElementById('panel-add'), new GijAdapter(api, samples, 'add')),
+  'panel-update': () => new Panel(document.getElementById('panel-update'), new GijAdapter(api, samples, 'update')),
+  'panel-xray': () => new Panel(document.getElementById('panel-xray'), new XrayAdapter(api)),
 };
-const xrayRoot = document.getElementById('panel-xray');
-if (typeof api.xrayFields === 'function') {
-  panels.xray = new Panel(xrayRoot, new XrayAdapter(api));
-} else {
-  fill(xrayRoot, h('p', { class: 'card empty-note', text: 'This build of the library has no Xray API yet.' }));
-}
+const panels = {};
+setupTabs(document.querySelector('[role="tablist"]'), (root) => {
+  if (!(root.id in panels)) panels[root.id] = builders[root.id]();
+});
 const ready = performance.now();
 
-setupTabs(document.querySelector('[role="tablist"]'));
-
 status.dataset.state = 'ok';
-status.textContent = `Validator ${api.version?.() ?? ""} · checks run in your browser`.replace("  ", " ");
+status.textContent = `Validator ${api.version()} · checks run in your browser`;
 const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
 const nav = performance.getEntriesByType('navigation')[0];
 window.adminPage = {
