@@ -7,6 +7,8 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 
+pub mod jmespath;
+
 /// Moves language diagnostics (path `""`) to the JSON Pointer of the field that holds the text.
 pub fn at_path(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
     diagnostics
@@ -20,5 +22,7 @@ pub fn at_path(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
 
 /// Every code the field-language checkers can emit.
 pub fn codes() -> Vec<&'static Code> {
-    Vec::new()
+    let mut all = Vec::new();
+    all.extend(jmespath::CODES);
+    all
 }
