@@ -18,6 +18,7 @@ mod functions;
 mod guard;
 mod lexer;
 mod negation;
+mod pitfalls;
 mod preview;
 mod shape;
 mod syntax;
@@ -96,6 +97,12 @@ pub const UNPARENTHESISED_NOT: Code = Code::new(
     Severity::Warning,
     "A `!` is not in parentheses and the server reads it differently from standard JMESPath.",
 );
+/// `"x"` (a field name) where a string `'x'` is almost certainly meant.
+pub const QUOTED_NAME: Code = Code::new(
+    "jmespath-quoted-name",
+    Severity::Warning,
+    "A name in double quotes is a field, not a string; a string is written in single quotes.",
+);
 /// Microsoft hosts need `{value: value[...]}`.
 pub const MICROSOFT_WRAPPER: Code = Code::new(
     "jmespath-microsoft-wrapper",
@@ -138,6 +145,7 @@ pub const CODES: &[Code] = &[
     FUNCTION_ARGUMENT,
     SLICE_STEP_ZERO,
     UNPARENTHESISED_NOT,
+    QUOTED_NAME,
     MICROSOFT_WRAPPER,
     GITHUB_APP_PREFIX,
     NOT_REPOSITORIES,
@@ -261,11 +269,19 @@ fn compile_uncached(expr: &str) -> Compiled {
                 ast_depth: 0,
             }
         }
-        Ok(ast) => Compiled {
-            errors: functions::check(expr, &lexed, &ast),
-            ast_depth: tree::depth(&ast),
-            lexed,
-            ast: Some(ast),
+        Ok(ast) => match syntax::missing_comma(expr, &lexed) {
+            Some(d) => Compiled {
+                lexed,
+                ast: None,
+                errors: vec![d],
+                ast_depth: 0,
+            },
+            None => Compiled {
+                errors: functions::check(expr, &lexed, &ast),
+                ast_depth: tree::depth(&ast),
+                lexed,
+                ast: Some(ast),
+            },
         },
     }
 }
@@ -316,6 +332,7 @@ pub fn check(expr: &str, host: HostShape) -> Vec<Diagnostic> {
     let mut out = compiled.errors.clone();
     if let Some(ast) = &compiled.ast {
         out.extend(negation::check(expr, &compiled.lexed));
+        out.extend(pitfalls::check(expr, &compiled.lexed));
         if compiled.ast_depth <= MAX_EVAL_DEPTH {
             out.extend(shape::check(expr, &compiled.lexed, ast, host));
         }

@@ -7,7 +7,7 @@ use jmespath::ast::Ast;
 
 use super::lexer::{Kind, Lexed};
 use super::{GITHUB_APP_PREFIX, HostShape, MICROSOFT_WRAPPER, NOT_REPOSITORIES};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Span};
 
 /// An abstract value.
 #[derive(Debug, Clone, PartialEq)]
@@ -318,8 +318,16 @@ fn microsoft_form(expr: &str, lexed: &Lexed) -> Option<String> {
 
 /// For a GitHub App: the `repositories[] | …` form of an expression.
 fn github_app_form(expr: &str, lexed: &Lexed) -> Option<String> {
-    if ident_is(expr, lexed, 0, &["repositories"]) && starts_array_filter(lexed, 1) {
-        return Some(format!("repositories[] | {}", rest_from(expr, lexed, 1)?));
+    if ident_is(expr, lexed, 0, &["repositories"]) {
+        let body = match kind_at(lexed, 1) {
+            Some(Kind::Flatten) if starts_array_filter(lexed, 2) => 2,
+            Some(Kind::Filter | Kind::Lbracket) => 1,
+            _ => return None,
+        };
+        return Some(format!(
+            "repositories[] | {}",
+            rest_from(expr, lexed, body)?
+        ));
     }
     let body = array_form(expr, lexed)
         .or_else(|| starts_array_filter(lexed, 0).then(|| expr.trim().to_owned()))?;
@@ -374,6 +382,13 @@ pub(crate) fn check(expr: &str, lexed: &Lexed, ast: &Ast, host: HostShape) -> Ve
     };
     let result = infer(ast, &input);
     let mut out = Vec::new();
+    let whole = match (lexed.toks.first(), lexed.toks.last()) {
+        (Some(first), Some(last)) => Span {
+            start: first.cstart,
+            end: last.cend,
+        },
+        _ => Span { start: 0, end: 0 },
+    };
     match host {
         HostShape::Array => {
             if !result.maybe_repos() {
@@ -426,7 +441,7 @@ pub(crate) fn check(expr: &str, lexed: &Lexed, ast: &Ast, host: HostShape) -> Ve
         }
         HostShape::Unknown => {}
     }
-    out
+    out.into_iter().map(|d| d.with_span(whole)).collect()
 }
 
 #[cfg(test)]
@@ -520,6 +535,9 @@ mod tests {
             d[0].suggestion.as_deref(),
             Some("repositories[] | [?name == 'x']")
         );
+        assert_eq!(d[0].span, Some(Span { start: 0, end: 26 }));
+        let d = warn("repositories[] [?a]", HostShape::GitHubApp);
+        assert_eq!(d[0].suggestion.as_deref(), Some("repositories[] | [?a]"));
         assert_eq!(
             codes("repositories[] | [].name", HostShape::GitHubApp),
             [NOT_REPOSITORIES.id]

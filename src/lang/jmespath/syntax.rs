@@ -106,6 +106,23 @@ pub(crate) fn diagnose(expr: &str, lexed: &Lexed, err: &JmespathError) -> Diagno
         )
     } else if prefix("Unexpected nud token") {
         match tok {
+            Some(t) if t.kind == Kind::Number => {
+                let number = expr.get(t.start..t.end).unwrap_or("");
+                let fixed = format!(
+                    "{}`{number}`{}",
+                    expr.get(..t.start).unwrap_or(""),
+                    expr.get(t.end..).unwrap_or("")
+                );
+                return syntax(
+                    "bare-number",
+                    format!(
+                        "A number value is written as a JSON literal in backticks, such as `{}`; bare numbers only appear inside `[...]` indexes.",
+                        snippet(number)
+                    ),
+                    span,
+                )
+                .suggest(fixed);
+            }
             None => (
                 "unexpected-end",
                 "The expression ends where a value is expected.".to_owned(),
@@ -324,6 +341,65 @@ fn lexical(expr: &str, lexed: &Lexed, byte: usize, reason: &str) -> Diagnostic {
     syntax(id, message, span)
 }
 
+/// Can `k` end an operand (so that another operand right after it is a juxtaposition)?
+fn ends_operand(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Ident
+            | Kind::Quoted
+            | Kind::Literal
+            | Kind::RawString
+            | Kind::At
+            | Kind::Rbracket
+            | Kind::Rparen
+            | Kind::Rbrace
+            | Kind::Star
+            | Kind::Flatten
+    )
+}
+
+/// Can `k` only start an operand?
+fn starts_operand(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Ident
+            | Kind::Quoted
+            | Kind::Literal
+            | Kind::RawString
+            | Kind::At
+            | Kind::Lbrace
+            | Kind::Not
+            | Kind::Ampersand
+    )
+}
+
+/// The crate accepts items of a function call or multi-select list without the `,` between
+/// them (`contains(name 'x')`); the specification and the server do not. For an expression the
+/// crate parsed, two adjacent operands can only be such a missing comma.
+pub(crate) fn missing_comma(expr: &str, lexed: &Lexed) -> Option<Diagnostic> {
+    let (prev, next) = lexed
+        .toks
+        .windows(2)
+        .filter_map(|w| Some((w.first()?, w.get(1)?)))
+        .find(|(a, b)| ends_operand(a.kind) && starts_operand(b.kind))?;
+    let fixed = format!(
+        "{},{}",
+        expr.get(..prev.end).unwrap_or(""),
+        expr.get(prev.end..).unwrap_or("")
+    );
+    Some(
+        syntax(
+            "missing-comma",
+            format!(
+                "A `,` is missing before {}: the items of a function call or list are separated by commas.",
+                describe(expr, Some(next))
+            ),
+            span_of(next),
+        )
+        .suggest(fixed),
+    )
+}
+
 /// The character index just past the quoted token that starts at byte `start`.
 fn lexed_end(expr: &str, start: usize, wrapper: char) -> usize {
     let mut escaped = false;
@@ -385,6 +461,37 @@ mod tests {
         let d = diag("`foo`");
         assert!(d.message.contains("not valid JSON"), "{}", d.message);
         assert_eq!(span(&d), (0, 5));
+    }
+
+    #[test]
+    fn missing_commas_in_lists() {
+        for (e, at, fixed) in [
+            ("[?contains(name 'x')]", 16, "[?contains(name, 'x')]"),
+            ("[a b]", 3, "[a, b]"),
+            ("not_null(a [0] b)", 15, "not_null(a [0], b)"),
+        ] {
+            assert!(jmespath::parse(e).is_ok(), "the crate accepts {e}");
+            let d = missing_comma(e, &lex(e)).unwrap();
+            assert_eq!(span(&d).0, at, "{e}");
+            assert_eq!(d.suggestion.as_deref(), Some(fixed));
+        }
+        for e in [
+            "[a, b]",
+            "f(a, b[0], `1`)",
+            "a[*].b",
+            "[?a] | [0]",
+            "{a: b, c: d}",
+            "a.*",
+        ] {
+            assert!(missing_comma(e, &lex(e)).is_none(), "{e}");
+        }
+    }
+
+    #[test]
+    fn bare_numbers_need_backticks() {
+        let d = diag("[?size > 10]");
+        assert_eq!(d.suggestion.as_deref(), Some("[?size > `10`]"));
+        assert_eq!(span(&d), (9, 11));
     }
 
     #[test]
