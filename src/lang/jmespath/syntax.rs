@@ -341,36 +341,26 @@ fn lexical(expr: &str, lexed: &Lexed, byte: usize, reason: &str) -> Diagnostic {
     syntax(id, message, span)
 }
 
-/// Can `k` end an operand (so that another operand right after it is a juxtaposition)?
-fn ends_operand(k: Kind) -> bool {
+/// A single-token operand: a name, a string, a literal or `@`.
+fn is_atom(k: Kind) -> bool {
     matches!(
         k,
-        Kind::Ident
-            | Kind::Quoted
-            | Kind::Literal
-            | Kind::RawString
-            | Kind::At
-            | Kind::Rbracket
-            | Kind::Rparen
-            | Kind::Rbrace
-            | Kind::Star
-            | Kind::Flatten
+        Kind::Ident | Kind::Quoted | Kind::Literal | Kind::RawString | Kind::At
     )
+}
+
+/// Can `k` end an operand (so that another operand right after it is a juxtaposition)?
+fn ends_operand(k: Kind) -> bool {
+    is_atom(k)
+        || matches!(
+            k,
+            Kind::Rbracket | Kind::Rparen | Kind::Rbrace | Kind::Star | Kind::Flatten
+        )
 }
 
 /// Can `k` only start an operand?
 fn starts_operand(k: Kind) -> bool {
-    matches!(
-        k,
-        Kind::Ident
-            | Kind::Quoted
-            | Kind::Literal
-            | Kind::RawString
-            | Kind::At
-            | Kind::Lbrace
-            | Kind::Not
-            | Kind::Ampersand
-    )
+    is_atom(k) || matches!(k, Kind::Lbrace | Kind::Not | Kind::Ampersand)
 }
 
 /// The crate accepts items of a function call or multi-select list without the `,` between
