@@ -44,6 +44,9 @@ pub struct Preview {
     pub note: Option<String>,
 }
 
+/// Bound on (listing values × multi-select growth) that the preview evaluates.
+const MAX_PREVIEW_WORK: usize = 5_000_000;
+
 fn unavailable(message: impl Into<String>, reason: &'static str) -> Vec<Diagnostic> {
     vec![Diagnostic::new(&PREVIEW_UNAVAILABLE, "", message).param("reason", reason)]
 }
@@ -279,6 +282,19 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
             "slice-step",
         ));
     }
+    // Multi-select lists and hashes can copy their input (`[@, @][] | [@, @][] | …` doubles
+    // it each time); the product of their sizes bounds the growth.
+    let growth = tree::nodes(ast).iter().fold(1usize, |acc, n| match n {
+        jmespath::ast::Ast::MultiList { elements, .. } => acc.saturating_mul(elements.len().max(1)),
+        jmespath::ast::Ast::MultiHash { elements, .. } => acc.saturating_mul(elements.len().max(1)),
+        _ => acc,
+    });
+    if growth.saturating_mul(values) > MAX_PREVIEW_WORK {
+        return Err(unavailable(
+            "The filter's multi-select lists can multiply the listing too many times to preview safely.",
+            "result-too-large",
+        ));
+    }
 
     let data = Variable::try_from(&root).map(Rcvar::new).map_err(|_| {
         unavailable(
@@ -502,6 +518,13 @@ mod tests {
             err("[1::2147483647]", &listing(), HostShape::Array),
             PREVIEW_UNAVAILABLE.id
         );
+        let doubling = format!("@{}", " | [@, @][]".repeat(30));
+        assert_eq!(
+            err(&doubling, &listing(), HostShape::Array),
+            PREVIEW_UNAVAILABLE.id
+        );
+        let twice = format!("@{}", " | [@, @][]".repeat(3));
+        assert!(preview(&twice, &listing(), HostShape::Array).is_ok());
     }
 
     /// The deepest ASTs the preview evaluates run on a 1 MiB stack (wasm's) in a debug build,
