@@ -6,6 +6,7 @@
 //! at the field's JSON Pointer with [`at_path`].
 
 pub mod api_path;
+pub mod jmespath;
 pub mod refspec;
 
 use crate::diagnostics::{Code, Diagnostic};
@@ -26,5 +27,6 @@ pub fn codes() -> Vec<&'static Code> {
     let mut codes = Vec::new();
     codes.extend(refspec::CODES);
     codes.extend(api_path::CODES);
+    codes.extend(jmespath::CODES);
     codes
 }
