@@ -5,6 +5,8 @@
 //! empty `path` and a [`crate::diagnostics::Span`] inside the string. The payload rules place them
 //! at the field's JSON Pointer with [`at_path`].
 
+pub mod java_regex;
+
 use crate::diagnostics::{Code, Diagnostic};
 
 /// Moves language diagnostics (path `""`) to the JSON Pointer of the field that holds the text.
@@ -20,5 +22,7 @@ pub fn at_path(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
 
 /// Every code the field-language checkers can emit.
 pub fn codes() -> Vec<&'static Code> {
-    Vec::new()
+    let mut all = Vec::new();
+    all.extend(java_regex::CODES.iter());
+    all
 }
