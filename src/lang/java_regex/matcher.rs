@@ -20,8 +20,10 @@ pub(crate) enum Abort {
 
 type M = Result<bool, Abort>;
 
-/// Deepest recursion of the matcher (each level is one node visit).
-const MAX_RECURSION: usize = 1000;
+/// Deepest recursion of the matcher (each level is one node visit). Measured: about 250 bytes
+/// a level in release builds and 1.5 KB in debug builds, so 500 levels stay well inside a
+/// 1 MiB wasm stack either way.
+const MAX_RECURSION: usize = 500;
 
 impl Pred {
     /// Whether `c` satisfies the predicate; `None` when that cannot be known here.
@@ -166,7 +168,7 @@ pub(crate) fn run(prog: &Prog, text: &[u32], budget: &mut u64) -> Result<Outcome
     })
 }
 
-impl Matcher<'_> {
+impl<'a> Matcher<'a> {
     fn reset(&mut self) {
         let g = self.prog.group_count.max(10) * 2;
         self.groups = vec![-1; g];
@@ -197,9 +199,9 @@ impl Matcher<'_> {
         self.m(self.prog.root, 0)
     }
 
-    fn kind(&self, id: Id) -> Result<&Kind, Abort> {
-        self.prog
-            .kinds
+    fn kind(&self, id: Id) -> Result<&'a Kind, Abort> {
+        let prog: &'a Prog = self.prog;
+        prog.kinds
             .get(id)
             .ok_or(Abort::Unavailable("internal node error"))
     }
@@ -253,251 +255,39 @@ impl Matcher<'_> {
 
     fn m_inner(&mut self, id: Id, i: usize) -> M {
         let next = self.nx(id);
-        let to = self.to();
-        match self.kind(id)?.clone() {
+        match *self.kind(id)? {
             Kind::Accept => {
                 self.last = i;
                 Ok(true)
             }
             Kind::LastAccept => {
-                if self.end_anchor && i != to {
+                if self.end_anchor && i != self.to() {
                     return Ok(false);
                 }
                 self.last = i;
                 Ok(true)
             }
             Kind::LookBehindEnd => Ok(i == self.lookbehind_to),
-            Kind::Char(p) => match self.ch(i) {
-                Some(c) if self.pred(&p, c)? => self.m(next, i + 1),
+            Kind::Char(ref p) => match self.ch(i) {
+                Some(c) if self.pred(p, c)? => self.m(next, i + 1),
                 _ => Ok(false),
             },
             Kind::Nfc(_) => Err(Abort::Unavailable("canonical equivalence (?c)")),
-            Kind::Slice(buf, fold) => {
-                if i + buf.len() > to {
-                    return Ok(false);
-                }
-                for (j, &b) in buf.iter().enumerate() {
-                    let c = self.ch(i + j).unwrap_or(0);
-                    let same = match fold {
-                        Fold::None => b == c,
-                        Fold::Ascii => b == c || b == c.to_ascii_lowercase_u32(),
-                        Fold::Unicode => {
-                            if b == c {
-                                true
-                            } else {
-                                let folded = latin1_upper(c).and_then(latin1_lower);
-                                match folded {
-                                    Some(f) if b != super::parse::UNKNOWN_CP => b == f,
-                                    _ => return Err(Abort::Unavailable("Unicode case folding")),
-                                }
-                            }
-                        }
-                    };
-                    if !same {
-                        return Ok(false);
-                    }
-                }
-                self.m(next, i + buf.len())
-            }
-            Kind::CharGreedy { pred, cmin } => {
-                let mut j = i;
-                let mut n: i64 = 0;
-                while let Some(c) = self.ch(j) {
-                    if !self.pred(&pred, c)? {
-                        break;
-                    }
-                    j += 1;
-                    n += 1;
-                }
-                while n >= i64::from(cmin) {
-                    if self.m(next, j)? {
-                        return Ok(true);
-                    }
-                    if n == i64::from(cmin) {
-                        return Ok(false);
-                    }
-                    j -= 1;
-                    n -= 1;
-                }
-                Ok(false)
-            }
-            Kind::Ques { atom, q } => match q {
-                Q::Greedy => {
-                    if self.m(atom, i)? && self.m(next, self.last)? {
-                        return Ok(true);
-                    }
-                    self.m(next, i)
-                }
-                Q::Lazy => {
-                    if self.m(next, i)? {
-                        return Ok(true);
-                    }
-                    Ok(self.m(atom, i)? && self.m(next, self.last)?)
-                }
-                Q::Possessive => {
-                    let j = if self.m(atom, i)? { self.last } else { i };
-                    self.m(next, j)
-                }
-                Q::Independent => Ok(self.m(atom, i)? && self.m(next, self.last)?),
-            },
+            Kind::Slice(ref buf, fold) => self.slice_node(buf, fold, next, i),
+            Kind::CharGreedy { ref pred, cmin } => self.char_greedy(pred, cmin, next, i),
+            Kind::Ques { atom, q } => self.ques(atom, q, next, i),
             Kind::Curly {
                 atom,
                 cmin,
                 cmax,
                 q,
-            } => {
-                let mut i = i;
-                let mut j = 0;
-                while j < cmin {
-                    if !self.m(atom, i)? {
-                        return Ok(false);
-                    }
-                    i = self.last;
-                    j += 1;
-                }
-                match q {
-                    Q::Greedy => self.curly0(atom, cmax, next, i, j),
-                    Q::Lazy => loop {
-                        if self.m(next, i)? {
-                            return Ok(true);
-                        }
-                        if j >= cmax || !self.m(atom, i)? || i == self.last {
-                            return Ok(false);
-                        }
-                        i = self.last;
-                        j += 1;
-                    },
-                    _ => {
-                        while j < cmax {
-                            if !self.m(atom, i)? || i == self.last {
-                                break;
-                            }
-                            i = self.last;
-                            j += 1;
-                        }
-                        self.m(next, i)
-                    }
-                }
-            }
-            Kind::GroupCurly {
-                atom,
-                cmin,
-                cmax,
-                q,
-                local,
-                group,
-                capture,
-            } => {
-                let gi = group * 2;
-                let save0 = self.local(local);
-                let (save1, save2) = (self.group(gi), self.group(gi + 1));
-                self.set_local(local, -1);
-                let mut ret = true;
-                let mut i = i;
-                for _ in 0..cmin {
-                    if self.m(atom, i)? {
-                        if capture {
-                            self.set_group(gi, i as i64);
-                            self.set_group(gi + 1, self.last as i64);
-                        }
-                        i = self.last;
-                    } else {
-                        ret = false;
-                        break;
-                    }
-                }
-                if ret {
-                    let g = GroupRep {
-                        atom,
-                        cmax,
-                        next,
-                        gi,
-                        capture,
-                    };
-                    ret = match q {
-                        Q::Greedy => self.group_curly0(&g, i, cmin)?,
-                        Q::Lazy => self.group_curly1(&g, i, cmin)?,
-                        _ => self.group_curly2(&g, i, cmin)?,
-                    };
-                }
-                if !ret {
-                    self.set_local(local, save0);
-                    if capture {
-                        self.set_group(gi, save1);
-                        self.set_group(gi + 1, save2);
-                    }
-                }
-                Ok(ret)
-            }
+            } => self.curly(atom, cmin, cmax, q, next, i),
+            Kind::GroupCurly { .. } => self.group_curly(id, next, i),
             Kind::Prolog { lp } => self.loop_init(lp, i),
-            Kind::Loop {
-                body,
-                cmin,
-                cmax,
-                lazy,
-                count_local,
-                begin_local,
-            } => {
-                if (i as i64) > self.local(begin_local) {
-                    let count = self.local(count_local);
-                    if count < i64::from(cmin) {
-                        return self.iteration(body, count_local, count, i);
-                    }
-                    if lazy {
-                        if self.m(next, i)? {
-                            return Ok(true);
-                        }
-                        if count < i64::from(cmax) {
-                            return self.iteration(body, count_local, count, i);
-                        }
-                        return Ok(false);
-                    }
-                    if count < i64::from(cmax) && self.iteration(body, count_local, count, i)? {
-                        return Ok(true);
-                    }
-                }
-                self.m(next, i)
-            }
-            Kind::GroupHead { local } => {
-                let save = self.local(local);
-                self.set_local(local, i as i64);
-                let r = self.m(next, i);
-                self.set_local(local, save);
-                r
-            }
-            Kind::GroupTail { local, group } => {
-                let tmp = self.local(local);
-                if tmp >= 0 {
-                    let gi = group * 2;
-                    let (s, e) = (self.group(gi), self.group(gi + 1));
-                    self.set_group(gi, tmp);
-                    self.set_group(gi + 1, i as i64);
-                    if self.m(next, i)? {
-                        return Ok(true);
-                    }
-                    self.set_group(gi, s);
-                    self.set_group(gi + 1, e);
-                    Ok(false)
-                } else {
-                    self.last = i;
-                    Ok(true)
-                }
-            }
-            Kind::Branch { alts, conn } => {
-                for alt in alts {
-                    let ok = match alt {
-                        None => {
-                            let after = self.nx(conn);
-                            self.m(after, i)?
-                        }
-                        Some(a) => self.m(a, i)?,
-                    };
-                    if ok {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
+            Kind::Loop { .. } => self.loop_node(id, next, i),
+            Kind::GroupHead { local } => self.group_head(local, next, i),
+            Kind::GroupTail { local, group } => self.group_tail(local, group, next, i),
+            Kind::Branch { ref alts, conn } => self.branch(alts, conn, i),
             Kind::BranchConn => self.m(next, i),
             Kind::Pos { cond } => Ok(self.m(cond, i)? && self.m(next, i)?),
             Kind::Neg { cond } => Ok(!self.m(cond, i)? && self.m(next, i)?),
@@ -506,149 +296,404 @@ impl Matcher<'_> {
                 rmax,
                 rmin,
                 neg,
-            } => {
-                // Java computes these bounds in `int` arithmetic, overflow included.
-                let ii = i32::try_from(i).unwrap_or(i32::MAX);
-                let from = ii.wrapping_sub(rmax).max(0);
-                let saved = self.lookbehind_to;
-                self.lookbehind_to = i;
-                let mut matched = false;
-                let mut j = ii.wrapping_sub(rmin);
-                while !matched && j >= from {
-                    matched = self.m(cond, j as usize)?;
-                    j -= 1;
-                }
-                self.lookbehind_to = saved;
-                if matched == neg {
-                    return Ok(false);
-                }
-                self.m(next, i)
-            }
-            Kind::BackRef { group, fold } => {
-                let (j, k) = (self.group(group * 2), self.group(group * 2 + 1));
-                if j < 0 {
-                    return Ok(false);
-                }
-                let size = (k - j).max(0) as usize;
-                let j = j as usize;
-                if i + size > to {
-                    return Ok(false);
-                }
-                for idx in 0..size {
-                    let c1 = self.ch(i + idx).unwrap_or(0);
-                    let c2 = self.ch(j + idx).unwrap_or(0);
-                    if c1 == c2 {
-                        continue;
-                    }
-                    let same = match fold {
-                        Fold::None => false,
-                        Fold::Ascii => c1.to_ascii_lowercase_u32() == c2.to_ascii_lowercase_u32(),
-                        Fold::Unicode => {
-                            let (u1, u2) = match (latin1_upper(c1), latin1_upper(c2)) {
-                                (Some(a), Some(b)) => (a, b),
-                                _ => return Err(Abort::Unavailable("Unicode case folding")),
-                            };
-                            u1 == u2 || latin1_lower(u1) == latin1_lower(u2)
-                        }
-                    };
-                    if !same {
-                        return Ok(false);
-                    }
-                }
-                self.m(next, i + size)
-            }
+            } => self.behind(cond, rmax, rmin, neg, next, i),
+            Kind::BackRef { group, fold } => self.backref(group, fold, next, i),
             Kind::Begin => Ok(i == 0 && self.m(next, i)?),
             Kind::LastMatch => Ok(i == 0 && self.m(next, i)?),
-            Kind::End => Ok(i == to && self.m(next, i)?),
-            Kind::Caret { unix } => {
-                if i == to {
-                    return Ok(false);
-                }
-                if i > 0 {
-                    let ch = self.ch(i - 1).unwrap_or(0);
-                    if unix {
-                        if ch != 0x0a {
-                            return Ok(false);
-                        }
-                    } else {
-                        if ch != 0x0a && ch != 0x0d && (ch | 1) != 0x2029 && ch != 0x85 {
-                            return Ok(false);
-                        }
-                        if ch == 0x0d && self.ch(i) == Some(0x0a) {
-                            return Ok(false);
-                        }
-                    }
-                }
-                self.m(next, i)
-            }
-            Kind::Dollar { multiline, unix } => {
-                if unix {
-                    if let Some(ch) = self.ch(i) {
-                        if ch != 0x0a || (!multiline && i + 1 != to) {
-                            return Ok(false);
-                        }
-                    }
-                    return self.m(next, i);
-                }
-                if !multiline {
-                    if i + 2 < to {
-                        return Ok(false);
-                    }
-                    if i + 2 == to && (self.ch(i) != Some(0x0d) || self.ch(i + 1) != Some(0x0a)) {
-                        return Ok(false);
-                    }
-                }
-                if let Some(ch) = self.ch(i) {
-                    if ch == 0x0a {
-                        if i > 0 && self.ch(i - 1) == Some(0x0d) {
-                            return Ok(false);
-                        }
-                        if multiline {
-                            return self.m(next, i);
-                        }
-                    } else if ch == 0x0d || ch == 0x85 || (ch | 1) == 0x2029 {
-                        if multiline {
-                            return self.m(next, i);
-                        }
-                    } else {
-                        return Ok(false);
-                    }
-                }
-                self.m(next, i)
-            }
-            Kind::Bound { negated, .. } => {
-                let left = match i.checked_sub(1).and_then(|p| self.ch(p)) {
-                    Some(c) => self.is_word(c)?,
-                    None => false,
-                };
-                let right = match self.ch(i) {
-                    Some(c) => self.is_word(c)?,
-                    None => false,
-                };
-                let boundary = left != right;
-                if boundary == negated {
-                    return Ok(false);
-                }
-                self.m(next, i)
-            }
+            Kind::End => Ok(i == self.to() && self.m(next, i)?),
+            Kind::Caret { unix } => self.caret(unix, next, i),
+            Kind::Dollar { multiline, unix } => self.dollar(multiline, unix, next, i),
+            Kind::Bound { negated, .. } => self.bound(negated, next, i),
             Kind::GraphemeBound => Err(Abort::Unavailable("\\b{g}")),
             Kind::Grapheme => Err(Abort::Unavailable("\\X")),
-            Kind::LineEnding => {
-                let Some(ch) = self.ch(i) else {
-                    return Ok(false);
-                };
-                if matches!(ch, 0x0a | 0x0b | 0x0c | 0x85 | 0x2028 | 0x2029) {
-                    return self.m(next, i + 1);
-                }
-                if ch == 0x0d {
-                    if self.ch(i + 1) == Some(0x0a) && self.m(next, i + 2)? {
-                        return Ok(true);
+            Kind::LineEnding => self.line_ending(next, i),
+        }
+    }
+
+    fn slice_node(&mut self, buf: &[u32], fold: Fold, next: Id, i: usize) -> M {
+        let to = self.to();
+        if i + buf.len() > to {
+            return Ok(false);
+        }
+        for (j, &b) in buf.iter().enumerate() {
+            let c = self.ch(i + j).unwrap_or(0);
+            let same = match fold {
+                Fold::None => b == c,
+                Fold::Ascii => b == c || b == c.to_ascii_lowercase_u32(),
+                Fold::Unicode => {
+                    if b == c {
+                        true
+                    } else {
+                        let folded = latin1_upper(c).and_then(latin1_lower);
+                        match folded {
+                            Some(f) if b != super::parse::UNKNOWN_CP => b == f,
+                            _ => return Err(Abort::Unavailable("Unicode case folding")),
+                        }
                     }
-                    return self.m(next, i + 1);
                 }
-                Ok(false)
+            };
+            if !same {
+                return Ok(false);
             }
         }
+        self.m(next, i + buf.len())
+    }
+
+    fn char_greedy(&mut self, pred: &Pred, cmin: i32, next: Id, i: usize) -> M {
+        let mut j = i;
+        let mut n: i64 = 0;
+        while let Some(c) = self.ch(j) {
+            if !self.pred(pred, c)? {
+                break;
+            }
+            j += 1;
+            n += 1;
+        }
+        while n >= i64::from(cmin) {
+            if self.m(next, j)? {
+                return Ok(true);
+            }
+            if n == i64::from(cmin) {
+                return Ok(false);
+            }
+            j -= 1;
+            n -= 1;
+        }
+        Ok(false)
+    }
+
+    fn ques(&mut self, atom: Id, q: Q, next: Id, i: usize) -> M {
+        match q {
+            Q::Greedy => {
+                if self.m(atom, i)? && self.m(next, self.last)? {
+                    return Ok(true);
+                }
+                self.m(next, i)
+            }
+            Q::Lazy => {
+                if self.m(next, i)? {
+                    return Ok(true);
+                }
+                Ok(self.m(atom, i)? && self.m(next, self.last)?)
+            }
+            Q::Possessive => {
+                let j = if self.m(atom, i)? { self.last } else { i };
+                self.m(next, j)
+            }
+            Q::Independent => Ok(self.m(atom, i)? && self.m(next, self.last)?),
+        }
+    }
+
+    fn curly(&mut self, atom: Id, cmin: i32, cmax: i32, q: Q, next: Id, i: usize) -> M {
+        let mut i = i;
+        let mut j = 0;
+        while j < cmin {
+            if !self.m(atom, i)? {
+                return Ok(false);
+            }
+            i = self.last;
+            j += 1;
+        }
+        match q {
+            Q::Greedy => self.curly0(atom, cmax, next, i, j),
+            Q::Lazy => loop {
+                if self.m(next, i)? {
+                    return Ok(true);
+                }
+                if j >= cmax || !self.m(atom, i)? || i == self.last {
+                    return Ok(false);
+                }
+                i = self.last;
+                j += 1;
+            },
+            _ => {
+                while j < cmax {
+                    if !self.m(atom, i)? || i == self.last {
+                        break;
+                    }
+                    i = self.last;
+                    j += 1;
+                }
+                self.m(next, i)
+            }
+        }
+    }
+
+    fn group_curly(&mut self, id: Id, next: Id, i: usize) -> M {
+        let Kind::GroupCurly {
+            atom,
+            cmin,
+            cmax,
+            q,
+            local,
+            group,
+            capture,
+        } = *self.kind(id)?
+        else {
+            return Err(Abort::Unavailable("internal node error"));
+        };
+        let gi = group * 2;
+        let save0 = self.local(local);
+        let (save1, save2) = (self.group(gi), self.group(gi + 1));
+        self.set_local(local, -1);
+        let mut ret = true;
+        let mut i = i;
+        for _ in 0..cmin {
+            if self.m(atom, i)? {
+                if capture {
+                    self.set_group(gi, i as i64);
+                    self.set_group(gi + 1, self.last as i64);
+                }
+                i = self.last;
+            } else {
+                ret = false;
+                break;
+            }
+        }
+        if ret {
+            let g = GroupRep {
+                atom,
+                cmax,
+                next,
+                gi,
+                capture,
+            };
+            ret = match q {
+                Q::Greedy => self.group_curly0(&g, i, cmin)?,
+                Q::Lazy => self.group_curly1(&g, i, cmin)?,
+                _ => self.group_curly2(&g, i, cmin)?,
+            };
+        }
+        if !ret {
+            self.set_local(local, save0);
+            if capture {
+                self.set_group(gi, save1);
+                self.set_group(gi + 1, save2);
+            }
+        }
+        Ok(ret)
+    }
+
+    fn loop_node(&mut self, id: Id, next: Id, i: usize) -> M {
+        let Kind::Loop {
+            body,
+            cmin,
+            cmax,
+            lazy,
+            count_local,
+            begin_local,
+        } = *self.kind(id)?
+        else {
+            return Err(Abort::Unavailable("internal node error"));
+        };
+        if (i as i64) > self.local(begin_local) {
+            let count = self.local(count_local);
+            if count < i64::from(cmin) {
+                return self.iteration(body, count_local, count, i);
+            }
+            if lazy {
+                if self.m(next, i)? {
+                    return Ok(true);
+                }
+                if count < i64::from(cmax) {
+                    return self.iteration(body, count_local, count, i);
+                }
+                return Ok(false);
+            }
+            if count < i64::from(cmax) && self.iteration(body, count_local, count, i)? {
+                return Ok(true);
+            }
+        }
+        self.m(next, i)
+    }
+
+    fn group_head(&mut self, local: usize, next: Id, i: usize) -> M {
+        let save = self.local(local);
+        self.set_local(local, i as i64);
+        let r = self.m(next, i);
+        self.set_local(local, save);
+        r
+    }
+
+    fn group_tail(&mut self, local: usize, group: usize, next: Id, i: usize) -> M {
+        let tmp = self.local(local);
+        if tmp >= 0 {
+            let gi = group * 2;
+            let (s, e) = (self.group(gi), self.group(gi + 1));
+            self.set_group(gi, tmp);
+            self.set_group(gi + 1, i as i64);
+            if self.m(next, i)? {
+                return Ok(true);
+            }
+            self.set_group(gi, s);
+            self.set_group(gi + 1, e);
+            Ok(false)
+        } else {
+            self.last = i;
+            Ok(true)
+        }
+    }
+
+    fn branch(&mut self, alts: &[Option<Id>], conn: Id, i: usize) -> M {
+        for &alt in alts {
+            let ok = match alt {
+                None => {
+                    let after = self.nx(conn);
+                    self.m(after, i)?
+                }
+                Some(a) => self.m(a, i)?,
+            };
+            if ok {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    fn behind(&mut self, cond: Id, rmax: i32, rmin: i32, neg: bool, next: Id, i: usize) -> M {
+        // Java computes these bounds in `int` arithmetic, overflow included.
+        let ii = i32::try_from(i).unwrap_or(i32::MAX);
+        let from = ii.wrapping_sub(rmax).max(0);
+        let saved = self.lookbehind_to;
+        self.lookbehind_to = i;
+        let mut matched = false;
+        let mut j = ii.wrapping_sub(rmin);
+        while !matched && j >= from {
+            matched = self.m(cond, j as usize)?;
+            j -= 1;
+        }
+        self.lookbehind_to = saved;
+        if matched == neg {
+            return Ok(false);
+        }
+        self.m(next, i)
+    }
+
+    fn backref(&mut self, group: usize, fold: Fold, next: Id, i: usize) -> M {
+        let to = self.to();
+        let (j, k) = (self.group(group * 2), self.group(group * 2 + 1));
+        if j < 0 {
+            return Ok(false);
+        }
+        let size = (k - j).max(0) as usize;
+        let j = j as usize;
+        if i + size > to {
+            return Ok(false);
+        }
+        for idx in 0..size {
+            let c1 = self.ch(i + idx).unwrap_or(0);
+            let c2 = self.ch(j + idx).unwrap_or(0);
+            if c1 == c2 {
+                continue;
+            }
+            let same = match fold {
+                Fold::None => false,
+                Fold::Ascii => c1.to_ascii_lowercase_u32() == c2.to_ascii_lowercase_u32(),
+                Fold::Unicode => {
+                    let (u1, u2) = match (latin1_upper(c1), latin1_upper(c2)) {
+                        (Some(a), Some(b)) => (a, b),
+                        _ => return Err(Abort::Unavailable("Unicode case folding")),
+                    };
+                    u1 == u2 || latin1_lower(u1) == latin1_lower(u2)
+                }
+            };
+            if !same {
+                return Ok(false);
+            }
+        }
+        self.m(next, i + size)
+    }
+
+    fn caret(&mut self, unix: bool, next: Id, i: usize) -> M {
+        let to = self.to();
+        if i == to {
+            return Ok(false);
+        }
+        if i > 0 {
+            let ch = self.ch(i - 1).unwrap_or(0);
+            if unix {
+                if ch != 0x0a {
+                    return Ok(false);
+                }
+            } else {
+                if ch != 0x0a && ch != 0x0d && (ch | 1) != 0x2029 && ch != 0x85 {
+                    return Ok(false);
+                }
+                if ch == 0x0d && self.ch(i) == Some(0x0a) {
+                    return Ok(false);
+                }
+            }
+        }
+        self.m(next, i)
+    }
+
+    fn dollar(&mut self, multiline: bool, unix: bool, next: Id, i: usize) -> M {
+        let to = self.to();
+        if unix {
+            if let Some(ch) = self.ch(i) {
+                if ch != 0x0a || (!multiline && i + 1 != to) {
+                    return Ok(false);
+                }
+            }
+            return self.m(next, i);
+        }
+        if !multiline {
+            if i + 2 < to {
+                return Ok(false);
+            }
+            if i + 2 == to && (self.ch(i) != Some(0x0d) || self.ch(i + 1) != Some(0x0a)) {
+                return Ok(false);
+            }
+        }
+        if let Some(ch) = self.ch(i) {
+            if ch == 0x0a {
+                if i > 0 && self.ch(i - 1) == Some(0x0d) {
+                    return Ok(false);
+                }
+                if multiline {
+                    return self.m(next, i);
+                }
+            } else if ch == 0x0d || ch == 0x85 || (ch | 1) == 0x2029 {
+                if multiline {
+                    return self.m(next, i);
+                }
+            } else {
+                return Ok(false);
+            }
+        }
+        self.m(next, i)
+    }
+
+    fn bound(&mut self, negated: bool, next: Id, i: usize) -> M {
+        let left = match i.checked_sub(1).and_then(|p| self.ch(p)) {
+            Some(c) => self.is_word(c)?,
+            None => false,
+        };
+        let right = match self.ch(i) {
+            Some(c) => self.is_word(c)?,
+            None => false,
+        };
+        let boundary = left != right;
+        if boundary == negated {
+            return Ok(false);
+        }
+        self.m(next, i)
+    }
+
+    fn line_ending(&mut self, next: Id, i: usize) -> M {
+        let Some(ch) = self.ch(i) else {
+            return Ok(false);
+        };
+        if matches!(ch, 0x0a | 0x0b | 0x0c | 0x85 | 0x2028 | 0x2029) {
+            return self.m(next, i + 1);
+        }
+        if ch == 0x0d {
+            if self.ch(i + 1) == Some(0x0a) && self.m(next, i + 2)? {
+                return Ok(true);
+            }
+            return self.m(next, i + 1);
+        }
+        Ok(false)
     }
 
     /// One more loop iteration: the count goes up, and back down if the body fails.
@@ -802,7 +847,7 @@ impl Matcher<'_> {
             lazy,
             count_local,
             ..
-        } = self.kind(lp)?.clone()
+        } = *self.kind(lp)?
         else {
             return Err(Abort::Unavailable("internal node error"));
         };

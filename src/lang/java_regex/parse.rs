@@ -663,39 +663,10 @@ impl Parser {
                     first_tail = node_tail;
                 }
                 Some(p) => {
-                    let c = match conn {
-                        Some(c) => c,
-                        None => {
-                            let c = self.add(Kind::BranchConn);
-                            self.set_next(c, end);
-                            conn = Some(c);
-                            c
-                        }
-                    };
-                    let alt = if node == end {
-                        None
-                    } else {
-                        self.set_next(node_tail, c);
-                        Some(node)
-                    };
-                    if Some(p) == branch {
-                        if let Some(Kind::Branch { alts, .. }) = self.prog.kinds.get_mut(p) {
-                            alts.push(alt);
-                        }
-                    } else {
-                        let first = if p == end {
-                            None
-                        } else {
-                            self.set_next(first_tail, c);
-                            Some(p)
-                        };
-                        let b = self.add(Kind::Branch {
-                            alts: vec![first, alt],
-                            conn: c,
-                        });
-                        prev = Some(b);
-                        branch = Some(b);
-                    }
+                    let b = self
+                        .add_alternative(p, node, node_tail, first_tail, end, &mut conn, branch);
+                    prev = Some(b);
+                    branch = Some(b);
                 }
             }
             if self.peek() != cp('|') {
@@ -705,82 +676,71 @@ impl Parser {
         }
     }
 
+    /// Adds alternative `node` to the branch built so far (`prev`, or a new one).
+    #[allow(clippy::too_many_arguments)] // the state of Java's `expr` loop
+    fn add_alternative(
+        &mut self,
+        prev: Id,
+        node: Id,
+        node_tail: Id,
+        first_tail: Id,
+        end: Id,
+        conn: &mut Option<Id>,
+        branch: Option<Id>,
+    ) -> Id {
+        let c = match *conn {
+            Some(c) => c,
+            None => {
+                let c = self.add(Kind::BranchConn);
+                self.set_next(c, end);
+                *conn = Some(c);
+                c
+            }
+        };
+        let alt = if node == end {
+            None
+        } else {
+            self.set_next(node_tail, c);
+            Some(node)
+        };
+        if Some(prev) == branch {
+            if let Some(Kind::Branch { alts, .. }) = self.prog.kinds.get_mut(prev) {
+                alts.push(alt);
+            }
+            return prev;
+        }
+        let first = if prev == end {
+            None
+        } else {
+            self.set_next(first_tail, c);
+            Some(prev)
+        };
+        self.add(Kind::Branch {
+            alts: vec![first, alt],
+            conn: c,
+        })
+    }
+
     fn sequence(&mut self, end: Id) -> R<Id> {
         let mut head: Option<Id> = None;
         let mut tail = ACCEPT;
         loop {
-            let start = self.cur;
-            let ch = self.peek();
-            let node = match char::from_u32(ch).unwrap_or('\u{fffd}') {
-                '(' => {
-                    if let Some(node) = self.group0()? {
-                        match head {
-                            None => head = Some(node),
-                            Some(_) => self.set_next(tail, node),
-                        }
-                        tail = self.root;
-                    }
-                    continue;
+            let node = if self.peek() == cp('(') {
+                match self.group0()? {
+                    Some(node) => node,
+                    None => continue,
                 }
-                '[' => {
-                    let pred = self.clazz(true)?;
-                    self.char_node(pred)
+            } else {
+                match self.sequence_item()? {
+                    Some(node) => node,
+                    None => break,
                 }
-                '\\' => {
-                    let c = self.next_escaped();
-                    if c == cp('p') || c == cp('P') {
-                        let pred = self.property_escape(c)?;
-                        self.char_node(pred)
-                    } else {
-                        self.unread();
-                        self.atom()?
-                    }
-                }
-                '^' => {
-                    self.next();
-                    if self.has(MULTILINE) {
-                        self.add(Kind::Caret {
-                            unix: self.has(UNIX_LINES),
-                        })
-                    } else {
-                        self.add(Kind::Begin)
-                    }
-                }
-                '$' => {
-                    self.next();
-                    self.add(Kind::Dollar {
-                        multiline: self.has(MULTILINE),
-                        unix: self.has(UNIX_LINES),
-                    })
-                }
-                '.' => {
-                    self.next();
-                    let pred = if self.has(DOTALL) {
-                        Pred::All
-                    } else if self.has(UNIX_LINES) {
-                        Pred::UnixDot
-                    } else {
-                        Pred::Dot
-                    };
-                    self.add(Kind::Char(pred))
-                }
-                '|' | ')' => break,
-                ']' | '}' => self.atom()?,
-                '?' | '*' | '+' => {
-                    self.next();
-                    return Err(ErrKind::DanglingMeta(char::from_u32(ch).unwrap_or('?')));
-                }
-                '\0' if self.cur >= self.len => break,
-                _ => self.atom()?,
             };
-            self.set_src(node, start);
-            let node = self.closure(node)?;
-            self.set_src(node, start);
             match head {
                 None => head = Some(node),
                 Some(_) => self.set_next(tail, node),
             }
-            tail = node;
+            tail = self.root;
         }
         match head {
             None => Ok(end),
@@ -790,6 +750,70 @@ impl Parser {
                 Ok(h)
             }
         }
+    }
+
+    /// One quantified item of a sequence other than a group; `None` at its end. Kept out of
+    /// `sequence` so the recursion through groups uses small stack frames.
+    fn sequence_item(&mut self) -> R<Option<Id>> {
+        let start = self.cur;
+        let ch = self.peek();
+        let node = match char::from_u32(ch).unwrap_or('\u{fffd}') {
+            '[' => {
+                let pred = self.clazz(true)?;
+                self.char_node(pred)
+            }
+            '\\' => {
+                let c = self.next_escaped();
+                if c == cp('p') || c == cp('P') {
+                    let pred = self.property_escape(c)?;
+                    self.char_node(pred)
+                } else {
+                    self.unread();
+                    self.atom()?
+                }
+            }
+            '^' => {
+                self.next();
+                if self.has(MULTILINE) {
+                    self.add(Kind::Caret {
+                        unix: self.has(UNIX_LINES),
+                    })
+                } else {
+                    self.add(Kind::Begin)
+                }
+            }
+            '$' => {
+                self.next();
+                self.add(Kind::Dollar {
+                    multiline: self.has(MULTILINE),
+                    unix: self.has(UNIX_LINES),
+                })
+            }
+            '.' => {
+                self.next();
+                let pred = if self.has(DOTALL) {
+                    Pred::All
+                } else if self.has(UNIX_LINES) {
+                    Pred::UnixDot
+                } else {
+                    Pred::Dot
+                };
+                self.add(Kind::Char(pred))
+            }
+            '|' | ')' => return Ok(None),
+            ']' | '}' => self.atom()?,
+            '?' | '*' | '+' => {
+                self.next();
+                return Err(ErrKind::DanglingMeta(char::from_u32(ch).unwrap_or('?')));
+            }
+            '\0' if self.cur >= self.len => return Ok(None),
+            _ => self.atom()?,
+        };
+        self.set_src(node, start);
+        let node = self.closure(node)?;
+        self.set_src(node, start);
+        self.root = node;
+        Ok(Some(node))
     }
 
     fn atom(&mut self) -> R<Id> {
@@ -1021,70 +1045,42 @@ impl Parser {
         }
         let open = self.cur;
         let save = self.flags;
-        let mut capturing = false;
-        let head: Id;
-        let mut tail: Id;
+        let Some(g) = self.group_start(open)? else {
+            self.depth -= 1;
+            return Ok(None);
+        };
+        let e = self.expr(g.tail)?;
+        self.set_next(g.head, e);
+        self.group_end(g, open, save).map(Some)
+    }
+
+    /// Parses a group's opening up to its body and creates its head and tail nodes; `None`
+    /// for a flags-only group `(?i)`.
+    fn group_start(&mut self, open: usize) -> R<Option<GroupStart>> {
         let mut ch = self.next();
-        if ch == cp('?') {
+        let (anonymous, kind) = if ch == cp('?') {
             ch = self.skip();
             match char::from_u32(ch).unwrap_or('\u{fffd}') {
-                ':' | '=' | '!' | '>' => {
-                    let h = self.create_group(true);
-                    let t = self.root;
-                    let e = self.expr(t)?;
-                    self.set_next(h, e);
-                    let wrapped = match char::from_u32(ch) {
-                        Some('=') => Some(Kind::Pos { cond: h }),
-                        Some('!') => Some(Kind::Neg { cond: h }),
-                        Some('>') => Some(Kind::Ques {
-                            atom: h,
-                            q: Q::Independent,
-                        }),
-                        _ => None,
-                    };
-                    match wrapped {
-                        Some(k) => {
-                            head = self.add(k);
-                            tail = head;
-                        }
-                        None => {
-                            head = h;
-                            tail = t;
-                        }
-                    }
-                }
+                ':' => (true, GroupKind::Plain),
+                '=' => (true, GroupKind::Pos),
+                '!' => (true, GroupKind::Neg),
+                '>' => (true, GroupKind::Atomic),
                 '<' => {
                     ch = self.read();
-                    if ch != cp('=') && ch != cp('!') {
+                    if ch == cp('=') || ch == cp('!') {
+                        (true, GroupKind::Behind(ch == cp('!')))
+                    } else {
                         let name = self.groupname(ch)?;
                         if self.names.iter().any(|(n, _)| *n == name) {
                             return Err(ErrKind::DuplicateGroupName(name));
                         }
-                        capturing = true;
-                        let h = self.create_group(false);
-                        let t = self.root;
+                        let head = self.create_group(false);
                         self.names.push((name, self.prog.group_count - 1));
-                        let e = self.expr(t)?;
-                        self.set_next(h, e);
-                        head = h;
-                        tail = t;
-                    } else {
-                        let h = self.create_group(true);
-                        let t = self.root;
-                        let e = self.expr(t)?;
-                        self.set_next(h, e);
-                        self.set_next(t, LOOKBEHIND_END);
-                        let info = study(&self.prog, h, Info::new(), 0);
-                        if !info.max_valid {
-                            return Err(ErrKind::LookBehindUnbounded);
-                        }
-                        head = self.add(Kind::Behind {
-                            cond: h,
-                            rmax: info.max,
-                            rmin: info.min,
-                            neg: ch == cp('!'),
-                        });
-                        tail = head;
+                        return Ok(Some(GroupStart {
+                            head,
+                            tail: self.root,
+                            kind: GroupKind::Capturing,
+                        }));
                     }
                 }
                 '$' | '@' => return Err(ErrKind::UnknownGroupType),
@@ -1099,29 +1095,56 @@ impl Parser {
                         });
                     }
                     if ch == cp(')') {
-                        self.depth -= 1;
                         return Ok(None);
                     }
                     if ch != cp(':') {
                         return Err(ErrKind::UnknownInlineModifier);
                     }
-                    let h = self.create_group(true);
-                    let t = self.root;
-                    let e = self.expr(t)?;
-                    self.set_next(h, e);
-                    head = h;
-                    tail = t;
+                    (true, GroupKind::Plain)
                 }
             }
         } else {
-            capturing = true;
-            let h = self.create_group(false);
-            let t = self.root;
-            let e = self.expr(t)?;
-            self.set_next(h, e);
-            head = h;
-            tail = t;
+            (false, GroupKind::Capturing)
+        };
+        let head = self.create_group(anonymous);
+        Ok(Some(GroupStart {
+            head,
+            tail: self.root,
+            kind,
+        }))
+    }
+
+    /// Closes a group whose body is parsed: wraps look-arounds and atomic groups, then applies
+    /// a quantifier the way Java does (Branch, GroupCurly or Loop).
+    fn group_end(&mut self, g: GroupStart, open: usize, save: u16) -> R<Id> {
+        let (mut head, mut tail) = (g.head, g.tail);
+        let wrapped = match g.kind {
+            GroupKind::Pos => Some(Kind::Pos { cond: head }),
+            GroupKind::Neg => Some(Kind::Neg { cond: head }),
+            GroupKind::Atomic => Some(Kind::Ques {
+                atom: head,
+                q: Q::Independent,
+            }),
+            GroupKind::Behind(neg) => {
+                self.set_next(tail, LOOKBEHIND_END);
+                let info = study(&self.prog, head, Info::new(), 0);
+                if !info.max_valid {
+                    return Err(ErrKind::LookBehindUnbounded);
+                }
+                Some(Kind::Behind {
+                    cond: head,
+                    rmax: info.max,
+                    rmin: info.min,
+                    neg,
+                })
+            }
+            GroupKind::Plain | GroupKind::Capturing => None,
+        };
+        if let Some(k) = wrapped {
+            head = self.add(k);
+            tail = head;
         }
+        let capturing = g.kind == GroupKind::Capturing;
         self.accept(cp(')'), ErrKind::UnclosedGroup)?;
         self.flags = save;
         self.depth -= 1;
@@ -1131,17 +1154,17 @@ impl Parser {
         self.set_src(node, open);
         if node == head {
             self.root = tail;
-            return Ok(Some(node));
+            return Ok(node);
         }
         if head == tail {
             self.root = node;
-            return Ok(Some(node));
+            return Ok(node);
         }
         match self.kind(node).cloned() {
             Some(Kind::Ques { q, .. }) => {
                 if q == Q::Possessive {
                     self.root = node;
-                    return Ok(Some(node));
+                    return Ok(node);
                 }
                 let conn = self.add(Kind::BranchConn);
                 self.set_next(tail, conn);
@@ -1154,12 +1177,12 @@ impl Parser {
                 let b = self.add(Kind::Branch { alts, conn });
                 self.set_src(b, open);
                 self.root = tail;
-                Ok(Some(b))
+                Ok(b)
             }
             Some(Kind::Curly { cmin, cmax, q, .. }) => {
                 if q == Q::Possessive {
                     self.root = node;
-                    return Ok(Some(node));
+                    return Ok(node);
                 }
                 let info = study(&self.prog, head, Info::new(), 0);
                 if info.det {
@@ -1179,7 +1202,7 @@ impl Parser {
                     });
                     self.set_src(gc, open);
                     self.root = gc;
-                    Ok(Some(gc))
+                    Ok(gc)
                 } else {
                     let begin_local = match self.kind(head) {
                         Some(Kind::GroupHead { local }) => *local,
@@ -1200,7 +1223,7 @@ impl Parser {
                     self.set_src(prolog, open);
                     self.set_next(tail, lp);
                     self.root = lp;
-                    Ok(Some(prolog))
+                    Ok(prolog)
                 }
             }
             _ => Err(ErrKind::Internal),
@@ -1737,103 +1760,117 @@ impl Parser {
     }
 
     fn clazz_inner(&mut self, consume: bool) -> R<Pred> {
-        let mut prev: Option<Pred> = None;
-        let mut curr: Option<Pred> = None;
         let bits = self.prog.bitsets.len();
         self.prog.bitsets.push([0; 4]);
+        let mut st = ClassState {
+            prev: None,
+            curr: None,
+            bits,
+            has_bits: false,
+        };
         let mut is_neg = false;
-        let mut has_bits = false;
         let mut ch = self.next();
         if ch == cp('^') && self.at(self.cur.wrapping_sub(1)) == cp('[') {
             ch = self.next();
             is_neg = true;
         }
-        let union = |a: Option<Pred>, b: Pred| match a {
-            None => b,
-            Some(a) => Pred::Union(Box::new(a), Box::new(b)),
-        };
         loop {
             if ch == cp('[') {
                 let c = self.clazz(true)?;
-                curr = Some(c.clone());
-                prev = Some(union(prev, c));
+                st.curr = Some(c.clone());
+                st.prev = Some(union(st.prev.take(), c));
                 ch = self.peek();
                 continue;
             }
             if ch == cp('&') {
                 ch = self.next();
                 if ch == cp('&') {
-                    ch = self.next();
-                    let mut right: Option<Pred> = None;
-                    while ch != cp(']') && ch != cp('&') {
-                        if ch == cp('[') {
-                            let c = self.clazz(true)?;
-                            right = Some(union(right, c));
-                        } else {
-                            self.unread();
-                            let c = self.clazz(false)?;
-                            right = Some(union(right, c));
-                        }
-                        ch = self.peek();
-                    }
-                    if has_bits {
-                        if prev.is_none() {
-                            prev = Some(Pred::Bits(bits));
-                            curr = Some(Pred::Bits(bits));
-                        } else {
-                            prev = Some(union(prev, Pred::Bits(bits)));
-                        }
-                        has_bits = false;
-                    }
-                    if right.is_some() {
-                        curr = right.clone();
-                    }
-                    match prev {
-                        None => match right {
-                            None => return Err(ErrKind::BadClassSyntax),
-                            Some(r) => prev = Some(r),
-                        },
-                        Some(p) => prev = Some(Pred::And(Box::new(p), curr.clone().map(Box::new))),
-                    }
+                    self.class_intersection(&mut st)?;
+                    ch = self.peek();
                     continue;
                 }
                 // a literal '&'
                 self.unread();
-            } else if ch == 0 && self.cur >= self.len {
-                return Err(ErrKind::UnclosedClass);
-            } else if ch == cp(']') && (prev.is_some() || has_bits) {
-                if consume {
-                    self.next();
-                }
-                let mut p = match prev {
-                    None => Pred::Bits(bits),
-                    Some(p) if has_bits => Pred::Union(Box::new(p), Box::new(Pred::Bits(bits))),
-                    Some(p) => p,
-                };
-                if is_neg {
-                    p = Pred::Not(Box::new(p));
-                }
+                ch = cp('&');
+            }
+            if let Some(p) = self.class_item(&mut st, ch, consume, is_neg)? {
                 return Ok(p);
-            }
-            if ch == cp('~')
-                && self.at(self.cur + 1) == cp('~')
-                && self.prog.notes.class_op.is_none()
-            {
-                self.prog.notes.class_op = Some((
-                    Src {
-                        start: self.cur,
-                        end: self.cur + 2,
-                    },
-                    '~',
-                ));
-            }
-            curr = self.range(bits)?;
-            match &curr {
-                None => has_bits = true,
-                Some(c) => prev = Some(union(prev, c.clone())),
             }
             ch = self.peek();
         }
+    }
+
+    /// `&&` (the cursor on its second `&`): intersects what came before with what follows.
+    fn class_intersection(&mut self, st: &mut ClassState) -> R<()> {
+        let mut ch = self.next();
+        let mut right: Option<Pred> = None;
+        while ch != cp(']') && ch != cp('&') {
+            if ch != cp('[') {
+                self.unread();
+            }
+            let c = self.clazz(ch == cp('['))?;
+            right = Some(union(right, c));
+            ch = self.peek();
+        }
+        if st.has_bits {
+            if st.prev.is_none() {
+                st.prev = Some(Pred::Bits(st.bits));
+                st.curr = Some(Pred::Bits(st.bits));
+            } else {
+                st.prev = Some(union(st.prev.take(), Pred::Bits(st.bits)));
+            }
+            st.has_bits = false;
+        }
+        if right.is_some() {
+            st.curr = right.clone();
+        }
+        st.prev = match st.prev.take() {
+            None => Some(right.ok_or(ErrKind::BadClassSyntax)?),
+            Some(p) => Some(Pred::And(Box::new(p), st.curr.clone().map(Box::new))),
+        };
+        Ok(())
+    }
+
+    /// One class member at `ch`, or the end of the class (returns the class).
+    fn class_item(
+        &mut self,
+        st: &mut ClassState,
+        ch: u32,
+        consume: bool,
+        is_neg: bool,
+    ) -> R<Option<Pred>> {
+        if ch == 0 && self.cur >= self.len {
+            return Err(ErrKind::UnclosedClass);
+        }
+        if ch == cp(']') && (st.prev.is_some() || st.has_bits) {
+            if consume {
+                self.next();
+            }
+            let mut p = match st.prev.take() {
+                None => Pred::Bits(st.bits),
+                Some(p) if st.has_bits => Pred::Union(Box::new(p), Box::new(Pred::Bits(st.bits))),
+                Some(p) => p,
+            };
+            if is_neg {
+                p = Pred::Not(Box::new(p));
+            }
+            return Ok(Some(p));
+        }
+        if ch == cp('~') && self.at(self.cur + 1) == cp('~') && self.prog.notes.class_op.is_none() {
+            self.prog.notes.class_op = Some((
+                Src {
+                    start: self.cur,
+                    end: self.cur + 2,
+                },
+                '~',
+            ));
+        }
+        st.curr = self.range(st.bits)?;
+        match &st.curr {
+            None => st.has_bits = true,
+            Some(c) => st.prev = Some(union(st.prev.take(), c.clone())),
+        }
+        Ok(None)
     }
 }
 
@@ -1850,6 +1887,40 @@ fn flag_bit(ch: u32) -> Option<u16> {
         'U' => UNICODE_CHARACTER_CLASS | UNICODE_CASE,
         _ => return None,
     })
+}
+
+/// Java's `clazz` loop state.
+struct ClassState {
+    prev: Option<Pred>,
+    curr: Option<Pred>,
+    /// The class's shared Latin-1 set (index into [`Prog::bitsets`]).
+    bits: usize,
+    has_bits: bool,
+}
+
+fn union(a: Option<Pred>, b: Pred) -> Pred {
+    match a {
+        None => b,
+        Some(a) => Pred::Union(Box::new(a), Box::new(b)),
+    }
+}
+
+/// What kind of group `group_start` opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GroupKind {
+    Capturing,
+    Plain,
+    Pos,
+    Neg,
+    Atomic,
+    /// Look-behind; `true` when negative.
+    Behind(bool),
+}
+
+struct GroupStart {
+    head: Id,
+    tail: Id,
+    kind: GroupKind,
 }
 
 /// The few character names the preview knows (Java accepts every Unicode name).
