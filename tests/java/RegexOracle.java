@@ -3,9 +3,10 @@
 // Run as a single-file source program: `java tests/java/RegexOracle.java <input-file>`.
 // Each input line is a command with hex-encoded UTF-8 arguments; one output line per input line:
 //   C <pattern>              -> "ok" | "err <index> <description>"
-//   M <pattern> <text>       -> "m <find 0|1> <matches 0|1>" | "err <index> <description>"
+//   M <pattern> <text>       -> "m <find 0|1> <matches 0|1>" | "timeout" | "err <index> <description>"
 //   T <pattern> <text> <ms>  -> "t <elapsed ms>" | "t timeout" | "err <index> <description>"
-// T matches with find() and gives up after <ms> milliseconds (checked on every character read).
+// T matches with find() and gives up after <ms> milliseconds (checked on every character read);
+// M gives up after half a second per call (a generated pattern may backtrack catastrophically).
 import java.io.BufferedReader;
 import java.io.FileReader;
 import java.io.PrintWriter;
@@ -69,9 +70,12 @@ public class RegexOracle {
                     case "M": {
                         String text = unhex(f[2]);
                         try {
-                            boolean find = p.matcher(text).find();
-                            boolean matches = p.matcher(text).matches();
+                            long deadline = System.nanoTime() + 500_000_000L;
+                            boolean find = p.matcher(new Deadline(text, deadline)).find();
+                            boolean matches = p.matcher(new Deadline(text, deadline)).matches();
                             out.println("m " + (find ? 1 : 0) + " " + (matches ? 1 : 0));
+                        } catch (Timeout e) {
+                            out.println("timeout");
                         } catch (RuntimeException | StackOverflowError e) {
                             out.println("x " + oneLine(e.toString()));
                         }

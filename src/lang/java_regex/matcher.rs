@@ -71,17 +71,20 @@ impl Pred {
             }
             Pred::VertWs => (0x0a..=0x0d).contains(&c) || matches!(c, 0x85 | 0x2028 | 0x2029),
             Pred::Unknown => return None,
-            Pred::Union(a, b) => match a.is(prog, c) {
-                Some(true) => true,
-                Some(false) => b.is(prog, c)?,
-                None => {
-                    if b.is(prog, c)? {
-                        true
-                    } else {
-                        return None;
+            Pred::Union(parts) => {
+                let mut unknown = false;
+                for p in parts {
+                    match p.is(prog, c) {
+                        Some(true) => return Some(true),
+                        Some(false) => {}
+                        None => unknown = true,
                     }
                 }
-            },
+                if unknown {
+                    return None;
+                }
+                false
+            }
             Pred::And(a, b) => match (a.is(prog, c), b) {
                 (Some(false), _) => false,
                 (_, None) => return None,

@@ -526,7 +526,7 @@ pub fn java_match(pattern: &str, text: &str) -> Option<(bool, bool)> {
     if t.iter().any(|&c| c > 0xffff) {
         return None;
     }
-    let mut budget = PREVIEW_BUDGET;
+    let mut budget = PREVIEW_BUDGET / 10;
     matcher::run(prog, &t, &mut budget)
         .ok()
         .map(|o| (o.find, o.matches))

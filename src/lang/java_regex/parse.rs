@@ -82,7 +82,8 @@ pub(crate) enum Pred {
     VertWs,
     /// Something the preview cannot evaluate (`\N{…}` outside the built-in table).
     Unknown,
-    Union(Box<Pred>, Box<Pred>),
+    /// Java's left-nested `union` chain, flattened (evaluation order is kept).
+    Union(Vec<Pred>),
     /// `None` on the right: Java dereferences null when the left side holds.
     And(Box<Pred>, Option<Box<Pred>>),
     Not(Box<Pred>),
@@ -1848,7 +1849,7 @@ impl Parser {
             }
             let mut p = match st.prev.take() {
                 None => Pred::Bits(st.bits),
-                Some(p) if st.has_bits => Pred::Union(Box::new(p), Box::new(Pred::Bits(st.bits))),
+                Some(p) if st.has_bits => union(Some(p), Pred::Bits(st.bits)),
                 Some(p) => p,
             };
             if is_neg {
@@ -1901,7 +1902,11 @@ struct ClassState {
 fn union(a: Option<Pred>, b: Pred) -> Pred {
     match a {
         None => b,
-        Some(a) => Pred::Union(Box::new(a), Box::new(b)),
+        Some(Pred::Union(mut v)) => {
+            v.push(b);
+            Pred::Union(v)
+        }
+        Some(a) => Pred::Union(vec![a, b]),
     }
 }
 
