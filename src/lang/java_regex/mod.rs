@@ -446,10 +446,19 @@ fn unavailable(reason: &str) -> Vec<Diagnostic> {
 /// Applies the pattern to `tags` with Java's `Matcher.find()` semantics.
 ///
 /// `Mode::Show` (`tagsFilter`) keeps matching names; `Mode::Hide` (`prHideFilter`) hides them.
+/// A blank pattern (empty or only whitespace) filters nothing in either mode (R14).
 /// Errors: the pattern's syntax errors, or one `java-regex-preview-unavailable` diagnostic when
 /// the result cannot be computed exactly (Unicode data the checker does not carry, `\X`,
 /// canonical equivalence, supplementary characters, or too much backtracking).
 pub fn preview(pattern: &str, tags: &[String], mode: Mode) -> Result<Preview, Vec<Diagnostic>> {
+    if pattern.trim().is_empty() {
+        return Ok(Preview {
+            mode,
+            shown: tags.to_vec(),
+            hidden: Vec::new(),
+            ambiguous: Vec::new(),
+        });
+    }
     let compiled = compiled(pattern);
     let prog = match compiled.as_ref() {
         Err(e) => return Err(vec![error_diagnostic(pattern, e)]),

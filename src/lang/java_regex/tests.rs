@@ -278,3 +278,14 @@ fn long_patterns_stay_within_a_small_stack() {
         .unwrap();
     assert!(r.0.is_empty() && r.2.is_empty(), "{r:?}");
 }
+
+#[test]
+fn blank_pattern_means_no_filtering() {
+    let t = tags(&["release-1", "main"]);
+    for mode in [Mode::Show, Mode::Hide] {
+        let p = preview("  ", &t, mode).unwrap();
+        assert_eq!(p.shown, t);
+        assert!(p.hidden.is_empty());
+    }
+    assert!(check("").is_empty());
+}
