@@ -6,6 +6,7 @@
 //! at the field's JSON Pointer with [`at_path`].
 
 pub mod api_path;
+pub mod java_regex;
 pub mod jmespath;
 pub mod refspec;
 
@@ -28,5 +29,6 @@ pub fn codes() -> Vec<&'static Code> {
     codes.extend(refspec::CODES);
     codes.extend(api_path::CODES);
     codes.extend(jmespath::CODES);
+    codes.extend(java_regex::CODES.iter());
     codes
 }
