@@ -280,14 +280,15 @@ test('keyboard only: tab to the type select and change it with the keyboard', as
 });
 
 test('screenshot (docs/screenshot.png)', async () => {
-  const page = await open({ viewport: { width: 1280, height: 1180 } });
-  await page.selectOption('#add-type', 'GITHUB');
-  await page.fill('#add-f-displayName', 'Acme on GitHub');
-  await page.fill('#add-f-pat', 'ghp_example_token_value');
-  await page.fill('#add-f-apiFilter', "[?owner.login=='acme-corp' && !archived]");
+  const page = await open({ viewport: { width: 1280, height: 1400 } });
+  await page.selectOption('#add-type', 'GITLAB');
+  await page.fill('#add-f-displayName', 'Acme GitLab');
+  await page.fill('#add-f-pat', 'glpat-example-token');
+  await page.fill('#add-f-apiFilter', "[?!archived && starts_with(path_with_namespace, 'platform/')]");
   await page.selectOption('#add-f-global', 'false');
   await page.fill('#add-f-projectMappingIds', '10000, 10100, 10000');
   await page.fill('#add-baseUrl', 'https://jira.example.com');
+  await until(page, () => document.querySelector('#panel-add [data-preview="apiFilter"]').dataset.state === 'ok');
   await page.evaluate(() => {
     document.activeElement.blur();
     window.scrollTo(0, 0);

@@ -1,6 +1,6 @@
 // The diagnostics summary: every finding grouped by severity, each a button that takes the admin
 // to the field (form) or the line and column (JSON editor). The count line is an aria-live status.
-import { h, fill, count, unescapePointer } from './dom.js';
+import { h, fill, count, unescapePointer, richText } from './dom.js';
 
 const ORDER = [
   { severity: 'error', title: 'Errors' },
@@ -104,7 +104,7 @@ export class Summary {
                     onclick: () => this.onActivate(d),
                   },
                   h('span', { class: 'diag-where', text: where(d) }),
-                  h('span', { class: 'diag-msg', text: d.message }),
+                  h('span', { class: 'diag-msg' }, richText(d.message)),
                   suggestion(d, 'diag-suggest'),
                   h('code', { class: 'diag-code', text: d.code }),
                 ),

@@ -86,3 +86,10 @@ export function utf16Index(text, chars) {
   }
   return index;
 }
+
+/** Text with `backquoted` parts as code elements (messages quote code that way). */
+export function richText(text) {
+  const parts = String(text).split('`');
+  if (parts.length < 3 || parts.length % 2 === 0) return [text];
+  return parts.map((part, i) => (i % 2 ? h('code', { text: part }) : part)).filter((p) => p !== '');
+}

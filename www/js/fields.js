@@ -1,7 +1,7 @@
 // A form that renders itself from field descriptions (integrationTypes()[i].fields, xrayFields()):
 // one control per field, named by its JSON field name, grouped into fieldsets. Values live in a
 // map that outlives re-renders, so switching the type keeps what the admin typed.
-import { h, fill, utf16Index } from './dom.js';
+import { h, fill, utf16Index, richText } from './dom.js';
 import { suggestion } from './diagnostics.js';
 
 /** Which fieldset a field goes to; fields not listed go to the last group. */
@@ -305,7 +305,7 @@ export function message(d, value) {
     'div',
     { class: `msg-item sev-${d.severity}` },
     h('span', { class: 'sev-tag', text: SEVERITY_WORD[d.severity] ?? d.severity }),
-    h('span', { class: 'msg-text', text: d.message }),
+    h('span', { class: 'msg-text' }, richText(d.message)),
     d.span ? excerpt(value, d.span) : null,
     suggestion(d, 'msg-suggest'),
   );

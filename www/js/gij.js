@@ -274,7 +274,7 @@ export class GijAdapter {
 
   knownPaths() {
     const type = this.type();
-    if (!type || typeof this.api.knownApiPaths !== 'function') return [];
+    if (!type) return [];
     return this.api.knownApiPaths(type) ?? [];
   }
 

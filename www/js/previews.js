@@ -1,6 +1,6 @@
 // Previews next to the filter fields: which sample repositories a JMESPath filter (apiFilter)
 // keeps, and which sample tags a tags pattern shows or a PR hide pattern hides.
-import { h, fill, count } from './dom.js';
+import { h, fill, count, richText } from './dom.js';
 
 /** The sample listings (www/samples/, copied from ../shared/samples at build time). */
 export const LISTINGS = [
@@ -118,10 +118,6 @@ export class JmesPreview {
   update(expression, type) {
     fill(this.list);
     this.element.dataset.state = 'idle';
-    if (typeof this.api.checkJmesPath !== 'function') {
-      this.summary.textContent = 'Preview needs checkJmesPath, which this build of the library does not have yet.';
-      return [];
-    }
     if (!expression.trim()) {
       this.summary.textContent = 'No filter: every repository is kept. Type one to preview it on a sample listing.';
       this.element.dataset.state = 'empty';
@@ -137,7 +133,8 @@ export class JmesPreview {
       this.element.dataset.state = 'unavailable';
     } else {
       const total = preview.kept.length + preview.dropped.length;
-      this.summary.textContent = `Keeps ${preview.kept.length} of ${count(total, 'repository', 'repositories')}${preview.note ? ` (${preview.note})` : ''}.`;
+      this.summary.textContent = `Keeps ${preview.kept.length} of ${count(total, 'repository', 'repositories')}.`;
+      if (preview.note) this.summary.append(h('span', { class: 'preview-note' }, richText(preview.note)));
       this.element.dataset.state = 'ok';
       fill(this.list, chips(preview.kept.map((i) => i.name), 'kept'), chips(preview.dropped.map((i) => i.name), 'dropped'));
     }
@@ -184,10 +181,6 @@ export class RegexPreview {
     this.element.dataset.state = 'idle';
     const names = this.names.value.split('\n').map((s) => s.trim()).filter(Boolean);
     const verb = this.mode === 'show' ? 'Shows' : 'Hides';
-    if (typeof this.api.checkJavaRegex !== 'function') {
-      this.summary.textContent = 'Preview needs checkJavaRegex, which this build of the library does not have yet.';
-      return [];
-    }
     if (!pattern) {
       this.summary.textContent =
         this.mode === 'show'
