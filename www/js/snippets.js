@@ -40,8 +40,8 @@ export function toCurl(request, { body, auth, baseVariable }) {
 /** The same request as a fetch() call (browser or Node 18+). */
 export function toFetch(request, { body, auth, baseVariable }) {
   const lines = [];
-  if (!request.url) lines.push(`const ${baseVariable} = 'https://…'; // your base URL`);
-  lines.push(`const ${auth.variable} = '<${auth.variable}>'; // ${auth.description}`);
+  if (!request.url) lines.push(`const ${baseVariable} = "https://…"; // your base URL`);
+  lines.push(`const ${auth.variable} = "<${auth.variable}>"; // ${auth.description}`);
   const url = request.url
     ? JSON.stringify(request.url)
     : `\`\${${baseVariable}}${request.path.replaceAll('`', '\\`').replaceAll('${', '\\${')}\``;
