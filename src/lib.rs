@@ -12,6 +12,7 @@ pub mod json;
 pub mod lang;
 pub mod redact;
 pub mod request;
+pub mod schema;
 mod suggest;
 
 #[cfg(target_arch = "wasm32")]

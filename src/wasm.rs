@@ -146,3 +146,10 @@ pub fn check_api_path(
 pub fn known_api_paths(integration_type: &str) -> JsValue {
     write(&api::known_api_paths(integration_type))
 }
+
+/// The JSON Schema (draft 2020-12) of a request body: `gij-add`, `gij-update`, `xray-create` or
+/// `xray-update`; `null` for another name.
+#[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "JsonSchema | null")]
+pub fn json_schema(#[wasm_bindgen(unchecked_param_type = "SchemaName")] name: &str) -> JsValue {
+    crate::schema::schema(name).map_or(JsValue::NULL, |s| write(&s))
+}
