@@ -35,8 +35,14 @@ fn read_opt(value: Option<JsValue>) -> Result<Value, String> {
 }
 
 fn write<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    if let Ok(v) = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+        return v;
+    }
+    // An integer beyond 2^53 (a diagnostic's `value` param) has no exact JS number and fails
+    // above; JSON.parse rounds it as JavaScript always does.
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
 }
 
