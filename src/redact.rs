@@ -50,8 +50,11 @@ pub fn redact(value: &Value) -> Value {
 
 /// `s` with the password of an embedded `user:password@` masked, when `s` is such a URL.
 pub fn redact_url(s: &str) -> String {
-    if !s.contains('@') || !s.contains("://") {
+    if !s.contains('@') {
         return s.to_string();
+    }
+    if !s.contains("://") {
+        return redact_scp_like(s);
     }
     match Url::parse(s.trim()) {
         Ok(mut url) if url.password().is_some() => {
@@ -64,6 +67,26 @@ pub fn redact_url(s: &str) -> String {
             url.to_string()
         }
         _ => s.to_string(),
+    }
+}
+
+/// `user[:password]@host:path` (git's scp-like syntax) with the user part masked, except the
+/// conventional `git` user. An e-mail address has no `:path` and is left alone.
+fn redact_scp_like(s: &str) -> String {
+    let Some((user, rest)) = s.trim().split_once('@') else {
+        return s.to_string();
+    };
+    let host_then_path = rest.split_once(':').is_some_and(|(host, _)| {
+        !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+    });
+    let user = user.trim();
+    if host_then_path && !user.is_empty() && user != "git" && !user.contains(['/', ' ']) {
+        format!("{REDACTED}@{rest}")
+    } else {
+        s.to_string()
     }
 }
 
