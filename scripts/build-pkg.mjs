@@ -158,10 +158,7 @@ const schemaDir = path.join(tmp, 'schemas');
 fs.mkdirSync(schemaDir);
 for (const name of ['gij-add', 'gij-update', 'xray-create', 'xray-update']) {
   const schema = nodeApi.jsonSchema(name);
-  if (schema == null) {
-    console.warn(`build-pkg: no JSON Schema ${name} in this build`);
-    continue;
-  }
+  if (schema == null) fail(`jsonSchema("${name}") returned nothing`);
   fs.writeFileSync(path.join(schemaDir, `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
 }
 for (const doc of ['README.md', 'LICENSE']) {

@@ -5,6 +5,7 @@
 use crate::diagnostics::{Code, Diagnostic, Report, Severity};
 use crate::gij::{self, BuildOptions, Operation, Options};
 use crate::request::BuildResult;
+use crate::xray;
 use serde_json::Value;
 
 /// An option has a value it cannot take.
@@ -129,4 +130,156 @@ pub fn known_api_paths(integration_type: &str) -> &'static [crate::lang::api_pat
     crate::lang::api_path::known_paths(crate::lang::api_path::ApiHost::from_integration_type(
         integration_type,
     ))
+}
+
+/// Reads the `connectionName` option: a string (or a number, as a form may give it).
+#[allow(clippy::result_large_err)]
+fn connection_name_option(options: &Value) -> Result<Option<String>, Diagnostic> {
+    match options.get("connectionName") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(_) => Err(
+            Diagnostic::new(&INVALID_OPTION, "", "connectionName must be a string.")
+                .param("option", "connectionName"),
+        ),
+    }
+}
+
+/// Reads a string option with a fixed set of values; absent reads as `default`.
+#[allow(clippy::result_large_err)]
+fn choice<T: Copy>(
+    options: &Value,
+    name: &'static str,
+    allowed: &'static [&'static str],
+    parse: fn(&str) -> Option<T>,
+    default: T,
+) -> Result<T, Diagnostic> {
+    match options.get(name).filter(|v| !v.is_null()) {
+        None => Ok(default),
+        Some(v) => v.as_str().and_then(parse).ok_or_else(|| {
+            let quoted: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
+            Diagnostic::new(
+                &INVALID_OPTION,
+                "",
+                format!("{name} must be {}.", quoted.join(" or ")),
+            )
+            .param("option", name)
+            .param("allowed", allowed.to_vec())
+        }),
+    }
+}
+
+/// Reads `{operation?: "create" | "update", connectionName?}`.
+#[allow(clippy::result_large_err)]
+pub fn xray_options(options: &Value) -> Result<xray::Options, Diagnostic> {
+    let operation = choice(
+        options,
+        "operation",
+        &["create", "update"],
+        |s| match s {
+            "create" => Some(xray::Operation::Create),
+            "update" => Some(xray::Operation::Update),
+            _ => None,
+        },
+        xray::Operation::Create,
+    )?;
+    Ok(xray::Options {
+        operation,
+        connection_name: connection_name_option(options)?,
+    })
+}
+
+/// Reads `{operation?, connectionName?, baseUrl?, pathStyle?}` for the Xray builder.
+#[allow(clippy::result_large_err)]
+pub fn xray_build_options(options: &Value) -> Result<xray::BuildOptions, Diagnostic> {
+    Ok(xray::BuildOptions {
+        action: choice(
+            options,
+            "operation",
+            &["create", "update", "details", "delete", "status"],
+            xray::Action::parse,
+            xray::Action::Create,
+        )?,
+        connection_name: connection_name_option(options)?,
+        base_url: options
+            .get("baseUrl")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        path_style: choice(
+            options,
+            "pathStyle",
+            &["documented", "terraform"],
+            xray::PathStyle::parse,
+            xray::PathStyle::Documented,
+        )?,
+    })
+}
+
+/// `validateXrayJiraIntegration(payload, options)`.
+pub fn validate_xray_jira_integration(payload: &Value, options: &Value) -> Report {
+    match xray_options(options) {
+        Ok(o) => xray::validate(payload, &o),
+        Err(d) => option_error(d),
+    }
+}
+
+/// `validateXrayJiraIntegrationJson(text, options)`.
+pub fn validate_xray_jira_integration_json(text: &str, options: &Value) -> Report {
+    match xray_options(options) {
+        Ok(o) => xray::validate_json(text, &o),
+        Err(d) => option_error(d),
+    }
+}
+
+/// `buildXrayJiraIntegrationRequest(form, options)`.
+pub fn build_xray_jira_integration_request(form: &Value, options: &Value) -> BuildResult {
+    match xray_build_options(options) {
+        Ok(o) => xray::build(form, &o),
+        Err(d) => BuildResult {
+            ok: false,
+            diagnostics: vec![d],
+            request: None,
+        },
+    }
+}
+
+/// `parseXrayResponse(status, text, operation?)`; `operation` is `null` or one of the five calls.
+pub fn parse_xray_response(status: u16, text: &str, operation: &Value) -> xray::XrayResponse {
+    let action = match operation {
+        Value::Null => Ok(None),
+        Value::String(s) => xray::Action::parse(s).map(Some).ok_or(()),
+        _ => Err(()),
+    };
+    match action {
+        Ok(action) => xray::parse_response(status, text, action),
+        Err(()) => {
+            let mut r = xray::parse_response(status, text, None);
+            r.ok = false;
+            r.explanation = "The operation option is not create, update, details, delete or status, so the response was not interpreted.".into();
+            let allowed: Vec<&str> = xray::Action::ALL.iter().map(|a| a.as_str()).collect();
+            r.diagnostics.insert(
+                0,
+                Diagnostic::new(
+                    &INVALID_OPTION,
+                    "",
+                    "operation must be \"create\", \"update\", \"details\", \"delete\" or \"status\".",
+                )
+                .param("option", "operation")
+                .param("allowed", allowed),
+            );
+            r
+        }
+    }
+}
+
+/// `redactXrayJiraIntegration(payload)`: a copy with the password masked and any credentials in
+/// `jira_server_url` hidden, safe to log.
+pub fn redact_xray_jira_integration(payload: &Value) -> Value {
+    crate::redact::redact(payload)
+}
+
+/// `xrayFields()`: the field table, for forms.
+pub fn xray_fields() -> &'static [xray::fields::Field] {
+    xray::FIELDS
 }

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod diagnostics;
+pub mod engine;
 pub mod gij;
 pub mod json;
 pub mod lang;
@@ -14,6 +15,8 @@ pub mod redact;
 pub mod request;
 pub mod schema;
 mod suggest;
+pub mod values;
+pub mod xray;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -24,9 +27,11 @@ pub use diagnostics::{Code, Diagnostic, Report, Severity, Span};
 pub fn catalogue() -> Vec<&'static Code> {
     let mut all = Vec::new();
     all.extend(json::CODES);
+    all.push(&engine::BODY_NOT_OBJECT);
     all.extend(api::CODES);
     all.extend(gij::codes());
     all.push(&request::INVALID_BASE_URL);
     all.extend(lang::codes());
+    all.extend(xray::codes());
     all
 }

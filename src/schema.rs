@@ -10,12 +10,17 @@
 //!
 //! `null` is accepted wherever the rules read it as "unset", and a blank string wherever they
 //! read it as "not given" (an `awsRegion` of `""` for GITHUB is not a misplaced field).
+//!
+//! Git Integration for Jira bodies forbid unknown keys (`additionalProperties: false`; the rules
+//! call them errors). Xray bodies allow them, as the vendor's OpenAPI does and the rules only warn,
+//! but forbid the exact names that plainly mean a field (`authType`, `token`, `integrationName`).
 
 use crate::gij::context::Operation;
 use crate::gij::fields::{FIELDS, Field, Kind, Misuse, READ_ONLY, TYPE_VALUES, UNDOCUMENTED};
 use crate::gij::rules::projects::{MAX_PROJECT_IDS, MAX_SAFE_INTEGER};
 use crate::gij::rules::required::required_fields;
 use crate::gij::types::{Credential, IntegrationType, TypeSet};
+use crate::xray;
 use serde_json::{Map, Value, json};
 
 /// The JSON Schema dialect of every schema.
@@ -29,6 +34,8 @@ pub fn schema(name: &str) -> Option<Value> {
     match name {
         "gij-add" => Some(gij(Operation::Add)),
         "gij-update" => Some(gij(Operation::Update)),
+        "xray-create" => Some(xray_schema(xray::context::Operation::Create)),
+        "xray-update" => Some(xray_schema(xray::context::Operation::Update)),
         _ => None,
     }
 }
@@ -43,8 +50,52 @@ fn schema_id(name: &str) -> String {
 }
 
 /// Rules that are a pattern on the whole value: (field, ECMA-262 pattern, the code it stands for).
-/// Blank is the host's default and surrounding white space only a warning, so both pass.
-const PATTERNS: &[(&str, &str, &str)] = &[("apiPath", r"^\s*(/|$)", "api-path-missing-slash")];
+/// A blank apiPath is the host's default and white space around it only a warning, so both pass;
+/// white space around a connection name is an error.
+const PATTERNS: &[(&str, &str, &str)] = &[
+    ("apiPath", r"^\s*(/|$)", "api-path-missing-slash"),
+    (
+        "connection_name",
+        r"^\S(?:[\s\S]*\S)?$",
+        "xray-connection-name-whitespace",
+    ),
+];
+
+/// Fields whose value is in a standard `format` (an annotation; the rules check more).
+const FORMATS: &[(&str, &str)] = &[("jira_server_url", "uri")];
+
+fn pattern(name: &str) -> Option<&'static str> {
+    PATTERNS
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, p, _)| *p)
+}
+
+/// The keywords every schema starts with, up to `properties`.
+fn root(
+    name: &str,
+    title: &str,
+    description: String,
+    properties: Map<String, Value>,
+) -> Map<String, Value> {
+    let mut root = Map::new();
+    root.insert("$schema".into(), DIALECT.into());
+    root.insert("$id".into(), schema_id(name).into());
+    root.insert("title".into(), title.into());
+    root.insert(
+        "description".into(),
+        format!(
+            "{description} Generated from the field table of {} {}; the library's validator checks \
+             more than a schema can express.",
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION")
+        )
+        .into(),
+    );
+    root.insert("type".into(), "object".into());
+    root.insert("properties".into(), Value::Object(properties));
+    root
+}
 
 /// The `$defs` every schema shares: text that counts as given, and a value that counts as unset.
 fn defs() -> Value {
@@ -117,23 +168,16 @@ fn gij(op: Operation) -> Value {
         }
         properties.insert(key.into(), p);
     }
-    let mut root = Map::new();
-    root.insert("$schema".into(), DIALECT.into());
-    root.insert("$id".into(), schema_id(name).into());
-    root.insert("title".into(), title.into());
-    root.insert(
-        "description".into(),
+    let mut root = root(
+        name,
+        title,
         format!(
-            "The JSON body of {method}, generated from the field table of {} {}. \
-             The library's validator checks more than a schema can express: the field languages \
-             (JMESPath, Java regex, refspecs, API paths), URLs and cross-field rules.",
-            env!("CARGO_PKG_NAME"),
-            env!("CARGO_PKG_VERSION")
-        )
-        .into(),
+            "The JSON body of {method}. Not expressed here: the field languages (JMESPath, Java \
+             regex, refspecs, API paths beyond the leading slash), URLs and cross-field rules \
+             such as global with projectMappingIds."
+        ),
+        properties,
     );
-    root.insert("type".into(), "object".into());
-    root.insert("properties".into(), Value::Object(properties));
     if op == Operation::Add {
         root.insert("required".into(), json!(["type"]));
     }
@@ -219,8 +263,8 @@ fn gij_property(field: &Field, op: Operation) -> Value {
     if let Some(d) = field.default {
         p.insert("default".into(), json!(d));
     }
-    if let Some((_, pattern, _)) = PATTERNS.iter().find(|(n, _, _)| *n == field.name) {
-        p.insert("pattern".into(), (*pattern).into());
+    if let Some(pattern) = pattern(field.name) {
+        p.insert("pattern".into(), pattern.into());
     }
     if field.deprecated {
         p.insert("deprecated".into(), true.into());
@@ -336,6 +380,155 @@ fn credential_set(set: &[Credential]) -> Value {
     json!({ "required": required, "properties": properties })
 }
 
+fn xray_schema(op: xray::context::Operation) -> Value {
+    use xray::context::Operation as Op;
+    let (name, title, method) = match op {
+        Op::Create => (
+            "xray-create",
+            "JFrog Xray: create a Jira integration",
+            "POST /xray/api/v1/ticketing/jira-integrations",
+        ),
+        Op::Update => (
+            "xray-update",
+            "JFrog Xray: update a Jira integration",
+            "PUT /xray/api/v1/ticketing/jira-integrations/{connection_name}",
+        ),
+    };
+    let required_here = |f: &xray::fields::Field| match op {
+        Op::Create => f.required_on_create,
+        Op::Update => f.required_on_update,
+    };
+    let mut properties = Map::new();
+    for field in xray::fields::FIELDS {
+        properties.insert(
+            field.name.into(),
+            xray_property(field, required_here(field)),
+        );
+    }
+    // Exact names that plainly mean a field are errors for the rules; other extra keys warnings.
+    for (alias, meant) in xray::fields::ALIASES
+        .iter()
+        .map(|(a, m)| ((*a).to_string(), *m))
+        .chain(
+            xray::fields::FIELDS
+                .iter()
+                .map(|f| (camel_case(f.name), f.name)),
+        )
+        .filter(|(a, _)| xray::fields::field_named(a).is_none())
+    {
+        properties.entry(alias).or_insert_with(
+            || json!({ "description": format!("Not an Xray field: use {meant}."), "not": {} }),
+        );
+    }
+    let required: Vec<&str> = xray::fields::FIELDS
+        .iter()
+        .filter(|f| required_here(f))
+        .map(|f| f.name)
+        .collect();
+    let mut root = root(
+        name,
+        title,
+        format!(
+            "The JSON body of {method}. Other keys are allowed, as the vendor's OpenAPI says, and \
+             ignored by the server. Not expressed here: the URL rules and cross-field rules such \
+             as installation_type against the URL's host."
+        ),
+        properties,
+    );
+    root.insert("required".into(), json!(required));
+    root.insert("additionalProperties".into(), true.into());
+    Value::Object(root)
+}
+
+/// A field of the Xray table. A mandatory field cannot be null; on update, a field that is sent
+/// cannot be blank either (the rules read blank as an attempt to clear a mandatory value).
+fn xray_property(field: &xray::fields::Field, required: bool) -> Value {
+    let mut p = Map::new();
+    p.insert("title".into(), field.label.into());
+    let mut description = field.description.to_string();
+    if !field.response_only_values.is_empty() {
+        description.push_str(&format!(
+            " Responses may also report {}; requests may not send them.",
+            field.response_only_values.join(", ")
+        ));
+    }
+    p.insert("description".into(), description.into());
+    let json_type = |t: &str| -> Value {
+        if required {
+            json!(t)
+        } else {
+            json!([t, "null"])
+        }
+    };
+    let given = field.required_on_create || field.required_on_update;
+    match field.kind {
+        Kind::Boolean => {
+            p.insert("type".into(), json_type("boolean"));
+        }
+        Kind::Enum { values } => {
+            p.insert("type".into(), json_type("string"));
+            let mut allowed: Vec<Value> = values.iter().map(|v| Value::from(*v)).collect();
+            if !required {
+                allowed.push(Value::Null);
+            }
+            p.insert("enum".into(), Value::Array(allowed));
+        }
+        Kind::String { max_chars } => {
+            p.insert("type".into(), json_type("string"));
+            p.insert("maxLength".into(), max_chars.into());
+        }
+        Kind::Secret => {
+            p.insert("type".into(), json_type("string"));
+            p.insert("maxLength".into(), xray::fields::MAX_SECRET_CHARS.into());
+            p.insert("writeOnly".into(), true.into());
+        }
+        Kind::Integer { min, max } => {
+            p.insert("type".into(), json_type("integer"));
+            p.insert("minimum".into(), min.into());
+            p.insert("maximum".into(), max.into());
+        }
+        Kind::ProjectIds => {
+            p.insert("type".into(), json_type("array"));
+        }
+    }
+    match pattern(field.name) {
+        Some(pattern) => {
+            p.insert("pattern".into(), pattern.into());
+        }
+        None if given && matches!(field.kind, Kind::String { .. } | Kind::Secret) => {
+            p.insert("pattern".into(), r"\S".into());
+        }
+        None => {}
+    }
+    if let Some((_, format)) = FORMATS.iter().find(|(n, _)| *n == field.name) {
+        p.insert("format".into(), (*format).into());
+    }
+    if let Some(d) = field.default {
+        p.insert("default".into(), json!(d));
+    }
+    if !field.example.is_empty() {
+        p.insert("examples".into(), json!([field.example]));
+    }
+    Value::Object(p)
+}
+
+/// `jira_server_url` -> `jiraServerUrl`, the spelling of the vendor's update example (X14).
+fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
@@ -416,5 +609,51 @@ mod tests {
         let update = schema("gij-update").unwrap().to_string();
         assert!(!update.contains("missing-credentials"));
         assert!(update.contains("field-type-specific: folderDepth is only for FILESPACE"));
+    }
+
+    #[test]
+    fn xray_requires_per_operation_and_forbids_only_names_that_mean_a_field() {
+        let create = schema("xray-create").unwrap();
+        assert_eq!(
+            create["required"],
+            json!([
+                "connection_name",
+                "auth_type",
+                "username",
+                "password",
+                "installation_type",
+                "jira_server_url"
+            ])
+        );
+        let p = &create["properties"];
+        assert_eq!(p["auth_type"]["enum"], json!(["basic"]));
+        assert_eq!(p["username"]["type"], "string");
+        assert_eq!(p["username"]["maxLength"], 255);
+        assert_eq!(p["password"]["maxLength"], 10_000);
+        assert_eq!(p["skip_proxy"]["type"], json!(["boolean", "null"]));
+        assert_eq!(p["skip_proxy"]["default"], false);
+        assert_eq!(p["jira_server_url"]["format"], "uri");
+        assert_eq!(p["authType"]["not"], json!({}));
+        assert_eq!(
+            p["integrationName"]["description"],
+            "Not an Xray field: use connection_name."
+        );
+        assert!(
+            p["connection_name"]["pattern"]
+                .as_str()
+                .unwrap()
+                .starts_with(r"^\S")
+        );
+        let update = schema("xray-update").unwrap();
+        assert_eq!(update["required"], json!(["connection_name"]));
+        assert_eq!(
+            update["properties"]["auth_type"]["enum"],
+            json!(["basic", null])
+        );
+        assert_eq!(
+            update["properties"]["username"]["type"],
+            json!(["string", "null"])
+        );
+        assert_eq!(camel_case("jira_server_url"), "jiraServerUrl");
     }
 }

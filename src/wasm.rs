@@ -153,6 +153,64 @@ pub fn known_api_paths(integration_type: &str) -> JsValue {
     write(&api::known_api_paths(integration_type))
 }
 
+// JFrog Xray Jira integrations. Optional trailing arguments are `Option<JsValue>`; their
+// TypeScript signatures are declared in wasm_types.d.ts (wasm-bindgen cannot write `?` there).
+// Only `read` and `write` are used, so these exports do not depend on the other helpers here.
+
+/// Validates an Xray Jira-integration body object.
+#[wasm_bindgen(js_name = validateXrayJiraIntegration, skip_typescript)]
+pub fn validate_xray_jira_integration(payload: JsValue, options: Option<JsValue>) -> JsValue {
+    match (read(&payload), read_opt(options)) {
+        (Ok(p), Ok(o)) => write(&api::validate_xray_jira_integration(&p, &o)),
+        (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
+    }
+}
+
+/// Validates an Xray Jira-integration body JSON text; diagnostics carry line and column.
+#[wasm_bindgen(js_name = validateXrayJiraIntegrationJson, skip_typescript)]
+pub fn validate_xray_jira_integration_json(text: &str, options: Option<JsValue>) -> JsValue {
+    match read_opt(options) {
+        Ok(o) => write(&api::validate_xray_jira_integration_json(text, &o)),
+        Err(e) => write(&api::invalid_input(&e)),
+    }
+}
+
+/// Builds an Xray create, update, details, delete or status-check request from form state.
+#[wasm_bindgen(js_name = buildXrayJiraIntegrationRequest, skip_typescript)]
+pub fn build_xray_jira_integration_request(form: JsValue, options: Option<JsValue>) -> JsValue {
+    match (read(&form), read_opt(options)) {
+        (Ok(f), Ok(o)) => write(&api::build_xray_jira_integration_request(&f, &o)),
+        (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
+    }
+}
+
+/// Parses an Xray response from its HTTP status and body text.
+#[wasm_bindgen(js_name = parseXrayResponse, skip_typescript)]
+pub fn parse_xray_response(status: u16, text: &str, operation: Option<JsValue>) -> JsValue {
+    let operation = read(&operation.unwrap_or(JsValue::UNDEFINED)).unwrap_or(Value::Bool(false));
+    write(&api::parse_xray_response(status, text, &operation))
+}
+
+/// A copy of an Xray body with the password and URL credentials masked, safe to log.
+#[wasm_bindgen(
+    js_name = redactXrayJiraIntegration,
+    unchecked_return_type = "XrayJiraIntegrationPayload"
+)]
+pub fn redact_xray_jira_integration(
+    #[wasm_bindgen(unchecked_param_type = "XrayJiraIntegrationPayload")] payload: JsValue,
+) -> JsValue {
+    match read(&payload) {
+        Ok(v) => write(&api::redact_xray_jira_integration(&v)),
+        Err(_) => JsValue::NULL,
+    }
+}
+
+/// The Xray fields with their kinds, limits and per-operation requirements, for forms.
+#[wasm_bindgen(js_name = xrayFields, unchecked_return_type = "XrayFieldDescription[]")]
+pub fn xray_fields() -> JsValue {
+    write(&api::xray_fields())
+}
+
 /// The JSON Schema (draft 2020-12) of a request body: `gij-add`, `gij-update`, `xray-create` or
 /// `xray-update`; `null` for another name.
 #[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "JsonSchema | null")]

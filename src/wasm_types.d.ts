@@ -185,3 +185,115 @@ export function validateIntegrationJson(text: string, options?: ValidateOptions)
 export function buildIntegrationRequest(form: IntegrationForm, options?: BuildOptions): BuildResult;
 /** Checks an apiPath value against the conventions of the type's host. */
 export function checkApiPath(path: string, options?: ApiPathOptions): ValidationResult;
+
+// ---- JFrog Xray Jira integrations ----
+
+/** The five Xray calls. */
+export type XrayOperation = "create" | "update" | "details" | "delete" | "status";
+
+/** An Xray Jira-integration request body (any JSON object is accepted and checked). */
+export interface XrayJiraIntegrationPayload {
+  connection_name?: string;
+  /** Requests accept "basic" only. */
+  auth_type?: "basic" | string;
+  username?: string;
+  /** The password, or an Atlassian API token for Jira Cloud. */
+  password?: string;
+  installation_type?: "cloud" | "server" | string;
+  jira_server_url?: string;
+  skip_proxy?: boolean;
+  [key: string]: unknown;
+}
+
+/** Loose form state: strings from inputs, "on"/"true"/"false" for skip_proxy, "" for unset. */
+export type XrayJiraIntegrationForm = Record<string, string | number | boolean | null | undefined>;
+
+/** Options of validateXrayJiraIntegration and validateXrayJiraIntegrationJson. */
+export interface XrayValidateOptions {
+  /** Default "create". */
+  operation?: "create" | "update";
+  /** The name in the update URL; the body's connection_name must equal it. */
+  connectionName?: string;
+}
+
+/** Options of buildXrayJiraIntegrationRequest. */
+export interface XrayBuildOptions {
+  /** Default "create". */
+  operation?: XrayOperation;
+  /** The integration's name for the URL; for update it defaults to the form's connection_name. */
+  connectionName?: string;
+  /** The JFrog platform URL, e.g. "https://acme.jfrog.io"; the request then has a full url. */
+  baseUrl?: string;
+  /**
+   * Paths for update and details (X13). "documented" (default): PUT .../{name}, GET .../{name}/details.
+   * "terraform": PUT to the collection path, GET .../{name}.
+   */
+  pathStyle?: "documented" | "terraform";
+}
+
+/** The status check's health values; only HEALTHY_INTEGRATION is ok. */
+export type XrayHealthStatus =
+  | "HEALTHY_INTEGRATION" | "FAULTY_CONFIGURATION" | "INTEGRATION_NOT_FOUND" | "INTERNAL_SERVER_ERROR";
+
+/** A get-details response body (never holds the password). */
+export interface XrayIntegrationDetails {
+  connection_name?: string;
+  auth_type?: "basic" | "oauth1" | "oauth2" | string;
+  username?: string;
+  installation_type?: "cloud" | "server" | string;
+  jira_server_url?: string;
+  skip_proxy?: boolean;
+  [key: string]: unknown;
+}
+
+/** A status-check response body. */
+export interface XrayStatusCheck {
+  status?: XrayHealthStatus | string;
+  reason?: string;
+  /** RFC 3339. */
+  time?: string;
+  integration_name?: string;
+  [key: string]: unknown;
+}
+
+/** An Xray response in one shape. */
+export interface XrayResponse {
+  /** The call did what was asked; for the status check, the integration is healthy. */
+  ok: boolean;
+  status: number;
+  info?: string;
+  error?: string;
+  /** What happened, in plain English. */
+  explanation: string;
+  /** Details call: the settings; status check: the status object. Secrets masked. */
+  details?: XrayIntegrationDetails | XrayStatusCheck;
+  healthStatus?: XrayHealthStatus | string;
+  diagnostics: Diagnostic[];
+}
+
+/** One Xray field, for forms. */
+export interface XrayFieldDescription {
+  name: "connection_name" | "auth_type" | "username" | "password" | "installation_type" | "jira_server_url" | "skip_proxy";
+  label: string;
+  description: string;
+  kind: "boolean" | "string" | "secret" | "enum";
+  maxLength?: number;
+  values?: string[];
+  default?: boolean;
+  requiredOnCreate: boolean;
+  requiredOnUpdate: boolean;
+  secret: boolean;
+  /** Values that responses may hold but requests may not (auth_type: oauth1, oauth2). */
+  responseOnlyValues?: string[];
+  /** A placeholder. */
+  example?: string;
+}
+
+/** Validates an Xray Jira-integration body object. */
+export function validateXrayJiraIntegration(payload: XrayJiraIntegrationPayload, options?: XrayValidateOptions): ValidationResult;
+/** Validates an Xray Jira-integration body JSON text; diagnostics carry line and column. */
+export function validateXrayJiraIntegrationJson(text: string, options?: XrayValidateOptions): ValidationResult;
+/** Builds an Xray create, update, details, delete or status-check request from form state. */
+export function buildXrayJiraIntegrationRequest(form: XrayJiraIntegrationForm | null, options?: XrayBuildOptions): BuildResult;
+/** Parses an Xray response from its HTTP status and body text; pass the operation for specific explanations. */
+export function parseXrayResponse(status: number, text: string, operation?: XrayOperation): XrayResponse;

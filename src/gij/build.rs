@@ -11,6 +11,7 @@ use super::rules::update::integration_id;
 use super::validate::validate;
 use crate::diagnostics::{Diagnostic, Report};
 use crate::request::{BuildResult, Headers, Request, join_base_url};
+use crate::values::normalise_form_value;
 use serde_json::{Map, Value};
 
 /// The API's base path.
@@ -79,7 +80,7 @@ pub fn canonical_body(form: &Map<String, Value>, options: &Options) -> Map<Strin
         let Some(raw) = form.get(field.name) else {
             continue;
         };
-        let Some(value) = normalise(field, raw) else {
+        let Some(value) = normalise_form_value(field.kind, raw) else {
             continue;
         };
         if updating {
@@ -108,55 +109,6 @@ pub fn canonical_body(form: &Map<String, Value>, options: &Options) -> Map<Strin
         }
     }
     body
-}
-
-/// The form value as the API wants it; `None` for unset.
-fn normalise(field: &Field, raw: &Value) -> Option<Value> {
-    match (field.kind, raw) {
-        (_, Value::Null) => None,
-        (Kind::Secret, Value::String(s)) => (!s.is_empty()).then(|| raw.clone()),
-        (_, Value::String(s)) if s.trim().is_empty() => None,
-        (Kind::Boolean, Value::String(s)) => Some(match s.trim().to_ascii_lowercase().as_str() {
-            "true" | "on" | "yes" | "1" | "checked" => Value::Bool(true),
-            "false" | "off" | "no" | "0" => Value::Bool(false),
-            _ => raw.clone(),
-        }),
-        (Kind::Integer { .. }, Value::String(s)) => {
-            Some(number(s.trim()).unwrap_or_else(|| raw.clone()))
-        }
-        (Kind::String { .. } | Kind::Enum { .. }, Value::String(s)) => Some(Value::from(s.trim())),
-        (Kind::ProjectIds, Value::String(s)) => Some(Value::Array(
-            s.split([',', ';', ' ', '\n', '\t'])
-                .filter(|p| !p.is_empty())
-                .map(|p| number(p).unwrap_or_else(|| Value::from(p)))
-                .collect(),
-        )),
-        (Kind::ProjectIds, Value::Array(items)) => Some(Value::Array(
-            items
-                .iter()
-                .filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
-                .map(|v| match v {
-                    Value::String(s) => number(s.trim()).unwrap_or_else(|| v.clone()),
-                    other => other.clone(),
-                })
-                .collect(),
-        )),
-        _ => Some(raw.clone()),
-    }
-}
-
-/// A JSON number from decimal text, if it is one.
-fn number(s: &str) -> Option<Value> {
-    if s.is_empty()
-        || !s
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e' | b'E' | b'+'))
-    {
-        return None;
-    }
-    serde_json::from_str::<serde_json::Number>(s)
-        .ok()
-        .map(Value::Number)
 }
 
 /// Equal as the server sees them: project ids compare as sets.

@@ -3,7 +3,9 @@
 
 use super::fields::{Default, field_named};
 use super::types::IntegrationType;
+use crate::engine::Body;
 use serde_json::{Map, Value};
+use std::ops::Deref;
 
 /// Add (POST) or update (PUT).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,7 +31,7 @@ pub struct Options {
 /// The view of a payload that rules read.
 pub struct Ctx<'a> {
     /// The request body.
-    pub body: &'a Map<String, Value>,
+    pub body: Body<'a>,
     /// Add or update.
     pub op: Operation,
     /// The integration type the rules apply: the body's on add, the current one's on update.
@@ -58,32 +60,12 @@ impl<'a> Ctx<'a> {
             Operation::Update => current.and_then(type_of).or_else(|| type_of(body)),
         };
         Ctx {
-            body,
+            body: Body(body),
             op: options.operation,
             ty,
             current,
             integration_id: options.integration_id.as_ref(),
         }
-    }
-
-    /// The body's value for `name`, treating `null` as absent.
-    pub fn get(&self, name: &str) -> Option<&'a Value> {
-        self.body.get(name).filter(|v| !v.is_null())
-    }
-
-    /// The body's string value for `name` (wrong types read as absent: another rule reports them).
-    pub fn str(&self, name: &str) -> Option<&'a str> {
-        self.get(name).and_then(Value::as_str)
-    }
-
-    /// The body's string for `name` when it has non-whitespace content.
-    pub fn text(&self, name: &str) -> Option<&'a str> {
-        self.str(name).filter(|s| !s.trim().is_empty())
-    }
-
-    /// The body's boolean for `name`.
-    pub fn bool(&self, name: &str) -> Option<bool> {
-        self.get(name).and_then(Value::as_bool)
     }
 
     /// The value the integration will have after the request: the body's, else the current
@@ -126,5 +108,13 @@ pub fn current_integration(v: &Value) -> Option<&Map<String, Value>> {
         Some(Value::Object(o)) => Some(o),
         Some(Value::Array(a)) => a.first().and_then(Value::as_object),
         _ => Some(obj),
+    }
+}
+
+impl<'a> Deref for Ctx<'a> {
+    type Target = Body<'a>;
+
+    fn deref(&self) -> &Body<'a> {
+        &self.body
     }
 }

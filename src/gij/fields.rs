@@ -3,49 +3,8 @@
 //! but not request fields (undocumented Java-model fields, response-only fields).
 
 use super::types::{IntegrationType as T, TypeSet};
+pub use crate::values::{Default, Kind};
 use serde::Serialize;
-
-/// The JSON kind of a field's value, with its bounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-pub enum Kind {
-    /// `true` or `false`.
-    Boolean,
-    /// A whole number in `min..=max`.
-    Integer {
-        /// Smallest accepted value.
-        min: i64,
-        /// Largest accepted value.
-        max: i64,
-    },
-    /// Text of at most `max_chars` characters.
-    String {
-        /// Length limit in characters.
-        #[serde(rename = "maxLength")]
-        max_chars: usize,
-    },
-    /// A credential: text that is never echoed, trimmed or logged.
-    Secret,
-    /// One of a fixed list of strings.
-    Enum {
-        /// The accepted values.
-        values: &'static [&'static str],
-    },
-    /// An array of Jira project ids (positive integers).
-    ProjectIds,
-}
-
-/// A documented default value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum Default {
-    /// A boolean default.
-    Bool(bool),
-    /// A number default.
-    Int(i64),
-    /// An empty list.
-    EmptyList([u8; 0]),
-}
 
 /// What happens when a field is sent for a type it does not apply to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -19,7 +19,7 @@ use crate::diagnostics::Code;
 
 /// Every code the Git Integration for Jira validation can emit.
 pub fn codes() -> Vec<&'static Code> {
-    let mut all = vec![&validate::BODY_NOT_OBJECT, &response::UNEXPECTED_RESPONSE];
+    let mut all = vec![&response::UNEXPECTED_RESPONSE];
     for rule in rules::RULES {
         all.extend(rule.codes.iter());
     }

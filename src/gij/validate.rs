@@ -2,16 +2,9 @@
 
 use super::context::{Ctx, Options};
 use super::rules::RULES;
-use crate::diagnostics::{Code, Diagnostic, Report, Severity};
-use crate::json;
+use crate::diagnostics::{Diagnostic, Report};
+use crate::engine::{body_object, run, validate_text};
 use serde_json::Value;
-
-/// The body is not a JSON object.
-pub const BODY_NOT_OBJECT: Code = Code::new(
-    "body-not-object",
-    Severity::Error,
-    "The request body must be a JSON object.",
-);
 
 /// Validates a payload, collecting every problem in one pass.
 pub fn validate(payload: &Value, options: &Options) -> Report {
@@ -20,33 +13,12 @@ pub fn validate(payload: &Value, options: &Options) -> Report {
 
 /// Validates a JSON text; diagnostics carry `line` and `column`.
 pub fn validate_json(text: &str, options: &Options) -> Report {
-    match json::parse(text) {
-        Err(d) => Report::new(vec![d]),
-        Ok(parsed) => {
-            let mut all = parsed.diagnostics;
-            all.extend(diagnostics(&parsed.value, options));
-            json::locate(text, &mut all);
-            Report::new(all)
-        }
-    }
+    validate_text(text, |value| diagnostics(value, options))
 }
 
 fn diagnostics(payload: &Value, options: &Options) -> Vec<Diagnostic> {
-    let Some(body) = payload.as_object() else {
-        let found = super::rules::json_type_name(payload);
-        return vec![
-            Diagnostic::new(
-                &BODY_NOT_OBJECT,
-                "",
-                format!("The body must be a JSON object, not {found}."),
-            )
-            .param("found", found),
-        ];
-    };
-    let ctx = Ctx::new(body, options);
-    let mut out = Vec::new();
-    for rule in RULES {
-        (rule.check)(&ctx, &mut out);
+    match body_object(payload) {
+        Ok(body) => run(&Ctx::new(body, options), RULES),
+        Err(d) => vec![d],
     }
-    out
 }

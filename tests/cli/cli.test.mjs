@@ -379,3 +379,44 @@ test('schema: prints the same schema as the shipped file and the wasm export', (
     assert.deepEqual(JSON.parse(r.stdout), api.jsonSchema(name));
   }
 });
+
+test('--api xray: validate create and update (--id is the connection name), with exact positions', () => {
+  const text = read('xray.ndjson');
+  const r = run(['validate', '--api', 'xray', 'xray.ndjson']);
+  assert.equal(r.code, 1);
+  const alias = positionOf(text, '"authType"');
+  const kind = positionOf(text, '"Data Center"');
+  assert.deepEqual(lines(r.stdout), [
+    'xray.ndjson:2:1: error xray-missing-required-field /auth_type: auth_type is missing; creating an integration needs it. ("auth_type": "basic")',
+    `xray.ndjson:${alias.line}:${alias.column}: error xray-unknown-field /authType: "authType" is not a field; the Xray API spells its fields in snake_case: "auth_type". (auth_type)`,
+    `xray.ndjson:${kind.line}:${kind.column}: error xray-invalid-installation-type /installation_type: Self-managed Jira (Server or Data Center) is installation_type server. (server)`,
+    '1 file, 2 payloads, 3 errors, 0 warnings',
+  ]);
+  const update = json(['validate', '--api', 'xray', '--operation', 'update', '--id', 'onprem-jira', 'xray.ndjson']);
+  assert.deepEqual(update.results[0].diagnostics.map((d) => d.code), ['xray-connection-name-mismatch']);
+  assert.equal(run(['validate', '--api', 'xray', '--operation', 'update', '-'], { input: '{"connection_name": "c", "skip_proxy": true}' }).code, 0);
+  const usage = run(['validate', '--api', 'xray', '--operation', 'add', 'xray.ndjson']);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /--operation must be create or update, not "add"/);
+  assert.match(run(['validate', '--api', 'xray', '--operation', 'update', '--current', 'current.json', 'xray.ndjson']).stderr, /--current is only for --api gij --operation update/);
+});
+
+test('--api xray: build (curl with $JFROG_URL), redact and schema', () => {
+  const curl = run(['build', '--api', 'xray', '--operation', 'update', '--id', 'onprem-jira', '--format', 'curl', 'xray-form.json']);
+  assert.equal(curl.code, 0, curl.stderr);
+  assert.equal(curl.stdout, `curl -X PUT "$JFROG_URL"'/xray/api/v1/ticketing/jira-integrations/onprem-jira' -H 'Accept: application/json' -H 'Content-Type: application/json' --data-raw '{"connection_name":"onprem-jira","password":"[REDACTED]","jira_server_url":"https://jira2.example.com","skip_proxy":false}'\n`);
+  const open = JSON.parse(run(['build', '--api', 'xray', '--operation', 'update', '--include-secrets', '--base-url', 'https://acme.jfrog.io', 'xray-form.json']).stdout);
+  assert.equal(open.url, 'https://acme.jfrog.io/xray/api/v1/ticketing/jira-integrations/onprem-jira');
+  assert.equal(open.body.password, "it's-secret");
+  const create = run(['build', '--api', 'xray', 'xray-form.json']);
+  assert.equal(create.code, 1);
+  assert.equal(create.stdout, '');
+  assert.match(create.stderr, /^xray-form\.json: error xray-missing-required-field \/username: /m);
+  const redacted = lines(run(['redact', '--api', 'xray', 'xray.ndjson']).stdout).map((l) => JSON.parse(l));
+  assert.deepEqual(redacted.map((p) => p.password), ['[REDACTED]', '[REDACTED]']);
+  for (const [args, name] of [[['xray-create'], 'xray-create'], [['--api', 'xray'], 'xray-create'], [['--api', 'xray', '--operation', 'update'], 'xray-update']]) {
+    const r = run(['schema', ...args]);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, fs.readFileSync(path.join(root, 'pkg', 'schemas', `${name}.schema.json`), 'utf8'));
+  }
+});

@@ -2,7 +2,7 @@
 //! knows nothing of how they are rendered or sent to JavaScript.
 
 use super::context::Ctx;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::Diagnostic;
 
 mod applicability;
 mod credentials;
@@ -19,15 +19,8 @@ pub(crate) mod required;
 pub(crate) mod update;
 mod whitespace;
 
-/// A named check with the codes it can emit.
-pub struct Rule {
-    /// Short name, for debugging and docs.
-    pub name: &'static str,
-    /// Every code the check can emit.
-    pub codes: &'static [Code],
-    /// The check.
-    pub check: fn(&Ctx<'_>, &mut Vec<Diagnostic>),
-}
+/// A rule of this API: see [`crate::engine::Rule`].
+pub type Rule = crate::engine::Rule<fn(&Ctx<'_>, &mut Vec<Diagnostic>)>;
 
 /// Every rule, in reporting order.
 pub static RULES: &[Rule] = &[
@@ -49,4 +42,4 @@ pub static RULES: &[Rule] = &[
 
 /// The field names every rule reports about, as JSON Pointers.
 pub(crate) use crate::diagnostics::field_pointer as ptr;
-pub use json_types::json_type_name;
+pub use crate::values::json_type_name;

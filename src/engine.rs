@@ -1,0 +1,101 @@
+//! The rule engine both APIs share: a rule is a named check with the codes it can emit, rules
+//! read the body through [`Body`], and JSON text validation adds positions.
+
+use crate::diagnostics::{Code, Diagnostic, Report, Severity};
+use crate::json;
+use crate::values::json_type_name;
+use serde_json::{Map, Value};
+use std::ops::Deref;
+
+/// A named check with the codes it can emit. `F` is the API's check signature, e.g.
+/// `fn(&Ctx<'_>, &mut Vec<Diagnostic>)`.
+pub struct Rule<F> {
+    /// Short name, for debugging and docs.
+    pub name: &'static str,
+    /// Every code the check can emit.
+    pub codes: &'static [Code],
+    /// The check: reads the context, pushes diagnostics.
+    pub check: F,
+}
+
+/// The signature of a check over a context `C`.
+pub type Check<C> = fn(&C, &mut Vec<Diagnostic>);
+
+/// Runs every rule over a context, in order.
+pub fn run<C>(ctx: &C, rules: &[Rule<Check<C>>]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules {
+        (rule.check)(ctx, &mut out);
+    }
+    out
+}
+
+/// The body is not a JSON object.
+pub const BODY_NOT_OBJECT: Code = Code::new(
+    "body-not-object",
+    Severity::Error,
+    "The request body must be a JSON object.",
+);
+
+/// The body as an object, or the `body-not-object` diagnostic.
+#[allow(clippy::result_large_err)]
+pub fn body_object(payload: &Value) -> Result<&Map<String, Value>, Diagnostic> {
+    payload.as_object().ok_or_else(|| {
+        let found = json_type_name(payload);
+        Diagnostic::new(
+            &BODY_NOT_OBJECT,
+            "",
+            format!("The body must be a JSON object, not {found}."),
+        )
+        .param("found", found)
+    })
+}
+
+/// Validates a JSON text: parse problems, then `check` on the value, all placed at their line
+/// and column.
+pub fn validate_text(text: &str, check: impl FnOnce(&Value) -> Vec<Diagnostic>) -> Report {
+    match json::parse(text) {
+        Err(d) => Report::new(vec![d]),
+        Ok(parsed) => {
+            let mut all = parsed.diagnostics;
+            all.extend(check(&parsed.value));
+            json::locate(text, &mut all);
+            Report::new(all)
+        }
+    }
+}
+
+/// A request body as rules read it: `null` counts as absent, and a value of the wrong JSON type
+/// reads as absent from the typed accessors (the type rule reports it).
+#[derive(Clone, Copy)]
+pub struct Body<'a>(pub &'a Map<String, Value>);
+
+impl<'a> Body<'a> {
+    /// The value for `name`, treating `null` as absent.
+    pub fn get(&self, name: &str) -> Option<&'a Value> {
+        self.0.get(name).filter(|v| !v.is_null())
+    }
+
+    /// The string value for `name`.
+    pub fn str(&self, name: &str) -> Option<&'a str> {
+        self.get(name).and_then(Value::as_str)
+    }
+
+    /// The string for `name` when it has non-white-space content.
+    pub fn text(&self, name: &str) -> Option<&'a str> {
+        self.str(name).filter(|s| !s.trim().is_empty())
+    }
+
+    /// The boolean for `name`.
+    pub fn bool(&self, name: &str) -> Option<bool> {
+        self.get(name).and_then(Value::as_bool)
+    }
+}
+
+impl Deref for Body<'_> {
+    type Target = Map<String, Value>;
+
+    fn deref(&self) -> &Map<String, Value> {
+        self.0
+    }
+}

@@ -1,0 +1,217 @@
+//! Value kinds shared by both APIs: what JSON type a field holds, its bounds, how a wrong type
+//! is reported, and how loose form state becomes the value the API wants.
+
+use crate::diagnostics::{Code, Diagnostic, field_pointer};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The JSON kind of a field's value, with its bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Kind {
+    /// `true` or `false`.
+    Boolean,
+    /// A whole number in `min..=max`.
+    Integer {
+        /// Smallest accepted value.
+        min: i64,
+        /// Largest accepted value.
+        max: i64,
+    },
+    /// Text of at most `max_chars` characters.
+    String {
+        /// Length limit in characters.
+        #[serde(rename = "maxLength")]
+        max_chars: usize,
+    },
+    /// A credential: text that is never echoed, trimmed or logged.
+    Secret,
+    /// One of a fixed list of strings.
+    Enum {
+        /// The accepted values.
+        values: &'static [&'static str],
+    },
+    /// An array of Jira project ids (positive integers).
+    ProjectIds,
+}
+
+/// A documented default value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Default {
+    /// A boolean default.
+    Bool(bool),
+    /// A number default.
+    Int(i64),
+    /// An empty list.
+    EmptyList([u8; 0]),
+}
+
+/// The JSON type's name, for messages (`"a string"`, `"an array"`, ...).
+pub fn json_type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Kind {
+    /// The JSON type the kind needs, for messages.
+    pub fn expected(self) -> &'static str {
+        match self {
+            Kind::Boolean => "a boolean",
+            Kind::Integer { .. } => "a number",
+            Kind::String { .. } | Kind::Secret | Kind::Enum { .. } => "a string",
+            Kind::ProjectIds => "an array of project ids",
+        }
+    }
+
+    /// True when `value` has the kind's JSON type (bounds are other rules' business).
+    pub fn accepts(self, value: &Value) -> bool {
+        match self {
+            Kind::Boolean => value.is_boolean(),
+            Kind::Integer { .. } => value.is_number(),
+            Kind::String { .. } | Kind::Secret | Kind::Enum { .. } => value.is_string(),
+            Kind::ProjectIds => value.is_array(),
+        }
+    }
+}
+
+/// The codes a payload's type check reports with (each API has its own).
+pub struct TypeCodes {
+    /// The value has the wrong JSON type.
+    pub wrong_type: &'static Code,
+    /// A text value is longer than its limit.
+    pub too_long: &'static Code,
+}
+
+/// Checks one present value against its kind: the JSON type (with the likely intended value as
+/// suggestion, never for secrets) and, for text, `max_chars` when given.
+pub fn check_value(
+    name: &str,
+    kind: Kind,
+    value: &Value,
+    max_chars: Option<usize>,
+    codes: &TypeCodes,
+) -> Option<Diagnostic> {
+    if !kind.accepts(value) {
+        let (expected, found) = (kind.expected(), json_type_name(value));
+        let mut d = Diagnostic::new(
+            codes.wrong_type,
+            field_pointer(name),
+            format!("{name} must be {expected}, not {found}."),
+        )
+        .param("field", name.to_string())
+        .param("expected", expected)
+        .param("found", found);
+        if kind != Kind::Secret {
+            d.suggestion = type_suggestion(kind, value);
+        }
+        return Some(d);
+    }
+    let limit = max_chars?;
+    let chars = value.as_str().map_or(0, |s| s.chars().count());
+    (chars > limit).then(|| {
+        Diagnostic::new(
+            codes.too_long,
+            field_pointer(name),
+            format!("{name} is {chars} characters long; the limit is {limit}."),
+        )
+        .param("field", name.to_string())
+        .param("limit", limit)
+        .param("length", chars)
+    })
+}
+
+/// What the author of a wrongly typed value most likely meant, as JSON text.
+fn type_suggestion(kind: Kind, value: &Value) -> Option<String> {
+    match (kind, value) {
+        (Kind::Boolean, Value::String(s)) => loose_bool(s).map(|b| b.to_string()),
+        (Kind::Boolean, Value::Number(n)) => match n.as_i64() {
+            Some(1) => Some("true".into()),
+            Some(0) => Some("false".into()),
+            _ => None,
+        },
+        (Kind::Integer { .. }, Value::String(s)) => {
+            s.trim().parse::<i64>().ok().map(|n| n.to_string())
+        }
+        (Kind::String { .. } | Kind::Enum { .. }, Value::Number(n)) => Some(format!("\"{n}\"")),
+        (Kind::String { .. } | Kind::Enum { .. }, Value::Bool(b)) => Some(format!("\"{b}\"")),
+        (Kind::ProjectIds, Value::Number(n)) => Some(format!("[{n}]")),
+        (Kind::ProjectIds, Value::String(s)) => {
+            let ids: Option<Vec<u64>> = split_list(s).map(|p| p.parse::<u64>().ok()).collect();
+            ids.filter(|v| !v.is_empty()).map(|v| {
+                let parts: Vec<String> = v.iter().map(u64::to_string).collect();
+                format!("[{}]", parts.join(", "))
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A check-box or select value read as a boolean (`"on"`, `"yes"`, `"1"`, ...).
+fn loose_bool(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" | "on" | "yes" | "1" | "checked" => Some(true),
+        "false" | "off" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// The items of a typed list such as `"10000, 10100 "`.
+fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    s.split([',', ';', ' ', '\n', '\t'])
+        .filter(|p| !p.is_empty())
+}
+
+/// A form value as the API wants it; `None` for unset (`null`, `""`, blank text). Secrets are
+/// kept exactly as typed; other text is trimmed; check-box words, numbers typed as text and typed
+/// id lists are converted. What cannot be converted is kept, for validation to report.
+pub fn normalise_form_value(kind: Kind, raw: &Value) -> Option<Value> {
+    match (kind, raw) {
+        (_, Value::Null) => None,
+        (Kind::Secret, Value::String(s)) => (!s.is_empty()).then(|| raw.clone()),
+        (_, Value::String(s)) if s.trim().is_empty() => None,
+        (Kind::Boolean, Value::String(s)) => {
+            Some(loose_bool(s).map_or_else(|| raw.clone(), Value::Bool))
+        }
+        (Kind::Integer { .. }, Value::String(s)) => {
+            Some(number(s.trim()).unwrap_or_else(|| raw.clone()))
+        }
+        (Kind::String { .. } | Kind::Enum { .. }, Value::String(s)) => Some(Value::from(s.trim())),
+        (Kind::ProjectIds, Value::String(s)) => Some(Value::Array(
+            split_list(s)
+                .map(|p| number(p).unwrap_or_else(|| Value::from(p)))
+                .collect(),
+        )),
+        (Kind::ProjectIds, Value::Array(items)) => Some(Value::Array(
+            items
+                .iter()
+                .filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
+                .map(|v| match v {
+                    Value::String(s) => number(s.trim()).unwrap_or_else(|| v.clone()),
+                    other => other.clone(),
+                })
+                .collect(),
+        )),
+        _ => Some(raw.clone()),
+    }
+}
+
+/// A JSON number from decimal text, if it is one.
+fn number(s: &str) -> Option<Value> {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e' | b'E' | b'+'))
+    {
+        return None;
+    }
+    serde_json::from_str::<serde_json::Number>(s)
+        .ok()
+        .map(Value::Number)
+}

@@ -1,0 +1,59 @@
+//! What every rule sees: the body, the operation and, for an update, the connection name in the
+//! URL.
+
+use crate::engine::Body;
+use serde_json::{Map, Value};
+use std::ops::Deref;
+
+/// Create (POST) or update (PUT): the two operations with a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Operation {
+    /// POST `/xray/api/v1/ticketing/jira-integrations`.
+    #[default]
+    Create,
+    /// PUT `/xray/api/v1/ticketing/jira-integrations/{connection_name}` (see X13).
+    Update,
+}
+
+/// Validation options (the JS `options` argument).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Create or update.
+    pub operation: Operation,
+    /// The connection name in the update URL, when known; the body's must equal it (R21).
+    pub connection_name: Option<String>,
+}
+
+/// The view of a payload that rules read.
+pub struct Ctx<'a> {
+    /// The request body.
+    pub body: Body<'a>,
+    /// Create or update.
+    pub op: Operation,
+    /// The update URL's connection name, as given.
+    pub connection_name: Option<&'a str>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Builds the context.
+    pub fn new(body: &'a Map<String, Value>, options: &'a Options) -> Ctx<'a> {
+        Ctx {
+            body: Body(body),
+            op: options.operation,
+            connection_name: options.connection_name.as_deref(),
+        }
+    }
+
+    /// True when creating.
+    pub fn creating(&self) -> bool {
+        self.op == Operation::Create
+    }
+}
+
+impl<'a> Deref for Ctx<'a> {
+    type Target = Body<'a>;
+
+    fn deref(&self) -> &Body<'a> {
+        &self.body
+    }
+}

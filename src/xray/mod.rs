@@ -1,0 +1,28 @@
+//! JFrog Xray: Jira ticketing integrations under `/xray/api/v1/ticketing/` (create with POST,
+//! update with PUT, get details, delete, status check).
+
+pub mod build;
+pub mod context;
+pub mod fields;
+pub mod response;
+pub mod rules;
+pub mod validate;
+
+pub use build::{Action, BuildOptions, PathStyle, build};
+pub use context::{Operation, Options};
+pub use fields::FIELDS;
+pub use response::{XrayResponse, parse_response};
+pub use validate::{validate, validate_json};
+
+use crate::diagnostics::Code;
+
+/// Every code the Xray validation, builder and response parser can emit, besides the shared
+/// ones (`body-not-object`, the JSON-text codes, `invalid-option`, `invalid-base-url`).
+pub fn codes() -> Vec<&'static Code> {
+    let mut all = Vec::new();
+    for rule in rules::RULES {
+        all.extend(rule.codes.iter());
+    }
+    all.extend(response::CODES);
+    all
+}

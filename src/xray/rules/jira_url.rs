@@ -1,0 +1,192 @@
+//! `jira_server_url`: an absolute http(s) URL with a host, without credentials, query or
+//! fragment, that is Jira's base URL rather than a page in it. Messages never repeat the URL
+//! (it may hold credentials); suggestions are rebuilt from its parts without them.
+
+use super::{Rule, ptr};
+use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::json::truncate;
+use crate::xray::context::Ctx;
+use url::Url;
+
+/// Not an absolute http(s) URL with a host.
+pub const INVALID_JIRA_URL: Code = Code::new(
+    "xray-invalid-jira-url",
+    Severity::Error,
+    "jira_server_url is not an absolute http or https URL with a host.",
+);
+/// User name or password inside the URL.
+pub const JIRA_URL_CREDENTIALS: Code = Code::new(
+    "xray-jira-url-credentials",
+    Severity::Error,
+    "jira_server_url embeds a user name or password; put them in username and password.",
+);
+/// A query string or fragment.
+pub const JIRA_URL_QUERY_OR_FRAGMENT: Code = Code::new(
+    "xray-jira-url-query-or-fragment",
+    Severity::Error,
+    "jira_server_url has a query (?...) or fragment (#...); Xray appends REST paths to it, so it must be a plain base URL.",
+);
+/// A page or REST URL instead of the base URL.
+pub const JIRA_URL_NOT_BASE: Code = Code::new(
+    "xray-jira-url-not-base",
+    Severity::Warning,
+    "jira_server_url looks like a page or REST URL (/browse/, /rest/, a Cloud path), not Jira's base URL.",
+);
+
+pub(super) const RULE: Rule = Rule {
+    name: "jira-url",
+    codes: &[
+        INVALID_JIRA_URL,
+        JIRA_URL_CREDENTIALS,
+        JIRA_URL_QUERY_OR_FRAGMENT,
+        JIRA_URL_NOT_BASE,
+    ],
+    check,
+};
+
+/// The body's `jira_server_url` when it is a usable http(s) URL (other rules build on it).
+pub fn jira_url(ctx: &Ctx<'_>) -> Option<Url> {
+    let url = Url::parse(ctx.text("jira_server_url")?.trim()).ok()?;
+    (matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty()))
+        .then_some(url)
+}
+
+/// The URL without user info, query and fragment: safe to show.
+pub fn clean(url: &Url) -> String {
+    let mut clean = url.clone();
+    let _ = clean.set_username("");
+    let _ = clean.set_password(None);
+    clean.set_query(None);
+    clean.set_fragment(None);
+    clean.to_string()
+}
+
+/// True when the URL's host is an Atlassian Cloud site, `<site>.atlassian.net`.
+pub fn is_cloud_host(url: &Url) -> bool {
+    url.host_str().is_some_and(|h| {
+        h.strip_suffix(".atlassian.net")
+            .is_some_and(|site| !site.is_empty())
+    })
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(raw) = ctx.text("jira_server_url") else {
+        return;
+    };
+    let path = ptr("jira_server_url");
+    let raw = raw.trim();
+    // Without "://", `jira.example.com:8080` would parse with the scheme `jira.example.com`.
+    let parsed = if raw.contains("://") {
+        Url::parse(raw)
+    } else {
+        Err(url::ParseError::RelativeUrlWithoutBase)
+    };
+    let url = match parsed {
+        Ok(u)
+            if matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some_and(|h| !h.is_empty()) =>
+        {
+            u
+        }
+        Ok(u) => {
+            out.push(
+                invalid(
+                    &path,
+                    format!(
+                        "jira_server_url uses the {} scheme; Xray needs an http or https URL.",
+                        truncate(u.scheme(), 20)
+                    ),
+                )
+                .param("scheme", truncate(u.scheme(), 20)),
+            );
+            return;
+        }
+        Err(url::ParseError::RelativeUrlWithoutBase) => {
+            let mut d = invalid(
+                &path,
+                "jira_server_url has no scheme; it must start with https:// or http://.".into(),
+            );
+            // A bare host, possibly with user info: suggest it with https:// and nothing secret.
+            if !raw.contains(char::is_whitespace) {
+                if let Ok(u) = Url::parse(&format!("https://{raw}")) {
+                    if u.host_str().is_some_and(|h| !h.is_empty()) {
+                        d = d.suggest(clean(&u));
+                    }
+                }
+            }
+            out.push(d);
+            return;
+        }
+        Err(e) => {
+            out.push(
+                invalid(&path, format!("jira_server_url is not a valid URL: {e}."))
+                    .param("reason", e.to_string()),
+            );
+            return;
+        }
+    };
+    if !url.username().is_empty() || url.password().is_some() {
+        out.push(
+            Diagnostic::new(
+                &JIRA_URL_CREDENTIALS,
+                path.clone(),
+                "jira_server_url contains credentials (user:password@); Xray would store and show them in clear text.",
+            )
+            .suggest(format!(
+                "{} with the credentials in username and password",
+                clean(&url)
+            )),
+        );
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        out.push(
+            Diagnostic::new(
+                &JIRA_URL_QUERY_OR_FRAGMENT,
+                path.clone(),
+                "jira_server_url has a query or fragment; give Jira's base URL only.",
+            )
+            .suggest(clean(&url)),
+        );
+    }
+    if let Some(base) = base_of(&url) {
+        out.push(
+            Diagnostic::new(
+                &JIRA_URL_NOT_BASE,
+                path,
+                "jira_server_url points at a page or REST endpoint inside Jira; Xray needs Jira's base URL.",
+            )
+            .suggest(base),
+        );
+    }
+}
+
+fn invalid(path: &str, message: String) -> Diagnostic {
+    Diagnostic::new(&INVALID_JIRA_URL, path, message)
+}
+
+/// Path prefixes of pages and APIs inside Jira; the base URL is what comes before them.
+const PAGE_MARKERS: &[&str] = &[
+    "/browse/",
+    "/secure/",
+    "/projects/",
+    "/issues/",
+    "/rest/",
+    "/plugins/servlet/",
+    "/servicedesk/",
+    "/login.jsp",
+];
+
+/// The base URL to suggest when `url` is a page inside Jira rather than its base.
+fn base_of(url: &Url) -> Option<String> {
+    let path = url.path();
+    let cut = if is_cloud_host(url) {
+        // Cloud sites live at the root; anything below it (/jira/software/..., /wiki) is a page.
+        (path != "/").then_some(0)
+    } else {
+        let lower = path.to_ascii_lowercase();
+        PAGE_MARKERS.iter().filter_map(|m| lower.find(m)).min()
+    }?;
+    let mut base = url.clone();
+    base.set_path(path.get(..cut).unwrap_or(""));
+    Some(clean(&base))
+}

@@ -1,0 +1,24 @@
+//! The entry points: validate a payload value or a JSON text.
+
+use super::context::{Ctx, Options};
+use super::rules::RULES;
+use crate::diagnostics::{Diagnostic, Report};
+use crate::engine::{body_object, run, validate_text};
+use serde_json::Value;
+
+/// Validates a payload, collecting every problem in one pass.
+pub fn validate(payload: &Value, options: &Options) -> Report {
+    Report::new(diagnostics(payload, options))
+}
+
+/// Validates a JSON text; diagnostics carry `line` and `column`.
+pub fn validate_json(text: &str, options: &Options) -> Report {
+    validate_text(text, |value| diagnostics(value, options))
+}
+
+fn diagnostics(payload: &Value, options: &Options) -> Vec<Diagnostic> {
+    match body_object(payload) {
+        Ok(body) => run(&Ctx::new(body, options), RULES),
+        Err(d) => vec![d],
+    }
+}
