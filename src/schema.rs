@@ -16,12 +16,17 @@
 //! but forbid the exact names that plainly mean a field (`authType`, `token`, `integrationName`).
 
 use crate::gij::context::Operation;
-use crate::gij::fields::{FIELDS, Field, Kind, Misuse, READ_ONLY, TYPE_VALUES, UNDOCUMENTED};
+use crate::gij::fields::{
+    Default, FIELDS, Field, Kind, Misuse, READ_ONLY, TYPE_VALUES, UNDOCUMENTED,
+};
 use crate::gij::rules::projects::{MAX_PROJECT_IDS, MAX_SAFE_INTEGER};
 use crate::gij::rules::required::required_fields;
 use crate::gij::types::{Credential, IntegrationType, TypeSet};
 use crate::xray;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
+
+// Values are built with `Value::from` and the small helpers below rather than `json!`, whose
+// `to_value` calls instantiate serde's value serializer per type and cost kilobytes of wasm.
 
 /// The JSON Schema dialect of every schema.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -40,15 +45,6 @@ pub fn schema(name: &str) -> Option<Value> {
     }
 }
 
-/// The schema's `$id`: where the published package serves the file.
-fn schema_id(name: &str) -> String {
-    format!(
-        "https://unpkg.com/{}@{}/schemas/{name}.schema.json",
-        env!("CARGO_PKG_NAME"),
-        env!("CARGO_PKG_VERSION")
-    )
-}
-
 /// Rules that are a pattern on the whole value: (field, ECMA-262 pattern, the code it stands for).
 /// A blank apiPath is the host's default and white space around it only a warning, so both pass;
 /// white space around a connection name is an error.
@@ -64,11 +60,60 @@ const PATTERNS: &[(&str, &str, &str)] = &[
 /// Fields whose value is in a standard `format` (an annotation; the rules check more).
 const FORMATS: &[(&str, &str)] = &[("jira_server_url", "uri")];
 
+/// Non-blank text: what the rules count as given.
+const GIVEN: &str = r"\S";
+/// Blank text: what the rules count as not given.
+const BLANK: &str = r"^\s*$";
+
 fn pattern(name: &str) -> Option<&'static str> {
     PATTERNS
         .iter()
         .find(|(n, _, _)| *n == name)
         .map(|(_, p, _)| *p)
+}
+
+/// An object with the given members, in order.
+fn obj(members: Vec<(&str, Value)>) -> Value {
+    Value::Object(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+fn strs(list: &[&str]) -> Value {
+    Value::Array(list.iter().map(|s| Value::from(*s)).collect())
+}
+
+/// `"t"`, or `["t", "null"]` when null is allowed.
+fn json_type(t: &str, nullable: bool) -> Value {
+    if nullable {
+        strs(&[t, "null"])
+    } else {
+        Value::from(t)
+    }
+}
+
+/// `values` as an enum, with null when it is allowed.
+fn enumeration(values: &[&str], nullable: bool) -> Value {
+    let mut all: Vec<Value> = values.iter().map(|v| Value::from(*v)).collect();
+    if nullable {
+        all.push(Value::Null);
+    }
+    Value::Array(all)
+}
+
+fn reference(def: &str) -> Value {
+    obj(vec![("$ref", format!("#/$defs/{def}").into())])
+}
+
+fn default_value(d: Default) -> Value {
+    match d {
+        Default::Bool(b) => b.into(),
+        Default::Int(n) => n.into(),
+        Default::EmptyList(_) => Value::Array(Vec::new()),
+    }
 }
 
 /// The keywords every schema starts with, up to `properties`.
@@ -78,17 +123,20 @@ fn root(
     description: String,
     properties: Map<String, Value>,
 ) -> Map<String, Value> {
+    let (package, version) = (env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
     let mut root = Map::new();
     root.insert("$schema".into(), DIALECT.into());
-    root.insert("$id".into(), schema_id(name).into());
+    // Where the published package serves the file.
+    root.insert(
+        "$id".into(),
+        format!("https://unpkg.com/{package}@{version}/schemas/{name}.schema.json").into(),
+    );
     root.insert("title".into(), title.into());
     root.insert(
         "description".into(),
         format!(
-            "{description} Generated from the field table of {} {}; the library's validator checks \
-             more than a schema can express.",
-            env!("CARGO_PKG_NAME"),
-            env!("CARGO_PKG_VERSION")
+            "{description} Generated from the field table of {package} {version}; the library's \
+             validator checks more than a schema can express."
         )
         .into(),
     );
@@ -97,23 +145,85 @@ fn root(
     root
 }
 
-/// The `$defs` every schema shares: text that counts as given, and a value that counts as unset.
-fn defs() -> Value {
-    json!({
-        "given": {
-            "description": "A string with non-blank content.",
-            "type": "string",
-            "pattern": r"\S"
-        },
-        "unset": {
-            "description": "null or a blank string, which the server reads as not given.",
-            "anyOf": [{ "type": "null" }, { "type": "string", "pattern": r"^\s*$" }]
-        }
-    })
+/// A property's `title` and `description`.
+fn annotated(label: &str, description: String) -> Map<String, Value> {
+    let mut p = Map::new();
+    p.insert("title".into(), label.into());
+    p.insert("description".into(), description.into());
+    p
 }
 
-fn reference(def: &str) -> Value {
-    json!({ "$ref": format!("#/$defs/{def}") })
+/// The `type` and bounds of a kind (enums are the caller's: the APIs read blanks differently).
+/// `secret_max` is the length limit of secrets, when the table has one.
+fn kind_keywords(
+    p: &mut Map<String, Value>,
+    kind: Kind,
+    nullable: bool,
+    secret_max: Option<usize>,
+) {
+    let t = match kind {
+        Kind::Boolean => "boolean",
+        Kind::Integer { .. } => "integer",
+        Kind::ProjectIds => "array",
+        Kind::String { .. } | Kind::Secret | Kind::Enum { .. } => "string",
+    };
+    p.insert("type".into(), json_type(t, nullable));
+    match kind {
+        Kind::Integer { min, max } => {
+            p.insert("minimum".into(), min.into());
+            p.insert("maximum".into(), max.into());
+        }
+        Kind::String { max_chars } => {
+            p.insert("maxLength".into(), max_chars.into());
+        }
+        Kind::Secret => {
+            if let Some(max) = secret_max {
+                p.insert("maxLength".into(), max.into());
+            }
+            p.insert("writeOnly".into(), true.into());
+        }
+        Kind::ProjectIds => {
+            p.insert(
+                "items".into(),
+                obj(vec![
+                    ("type", "integer".into()),
+                    ("minimum", 1.into()),
+                    ("maximum", MAX_SAFE_INTEGER.into()),
+                ]),
+            );
+            p.insert("uniqueItems".into(), true.into());
+            p.insert("maxItems".into(), MAX_PROJECT_IDS.into());
+        }
+        Kind::Boolean | Kind::Enum { .. } => {}
+    }
+}
+
+/// The `$defs` of the GIJ schemas: text that counts as given, and a value that counts as unset.
+fn defs() -> Value {
+    let text = |pattern: &str| obj(vec![("type", "string".into()), ("pattern", pattern.into())]);
+    obj(vec![
+        (
+            "given",
+            obj(vec![
+                ("description", "A string with non-blank content.".into()),
+                ("type", "string".into()),
+                ("pattern", GIVEN.into()),
+            ]),
+        ),
+        (
+            "unset",
+            obj(vec![
+                (
+                    "description",
+                    "null or a blank string, which the server reads as not given.".into(),
+                ),
+                (
+                    "anyOf",
+                    Value::Array(vec![obj(vec![("type", "null".into())]), text(BLANK)]),
+                ),
+            ]),
+        ),
+    ])
 }
 
 fn names(types: impl Iterator<Item = IntegrationType>) -> Vec<&'static str> {
@@ -152,21 +262,23 @@ fn gij(op: Operation) -> Value {
         properties.insert(field.name.into(), gij_property(field, op));
     }
     for &key in UNDOCUMENTED {
-        properties.insert(
-            key.into(),
-            json!({ "description": summary("undocumented-field"), "deprecated": true }),
-        );
+        let p = obj(vec![
+            ("description", summary("undocumented-field").into()),
+            ("deprecated", true.into()),
+        ]);
+        properties.insert(key.into(), p);
     }
     for &key in READ_ONLY {
-        let mut p = json!({ "description": summary("read-only-field"), "readOnly": true });
+        let mut p = vec![
+            ("description", summary("read-only-field").into()),
+            ("readOnly", true.into()),
+        ];
         // On update the rules read integrationType as the type: a string must be one of the 12.
         if key == "integrationType" && op == Operation::Update {
-            if let Some(obj) = p.as_object_mut() {
-                obj.insert("if".into(), json!({ "type": "string" }));
-                obj.insert("then".into(), json!({ "enum": TYPE_VALUES }));
-            }
+            p.push(("if", obj(vec![("type", "string".into())])));
+            p.push(("then", obj(vec![("enum", strs(TYPE_VALUES))])));
         }
-        properties.insert(key.into(), p);
+        properties.insert(key.into(), obj(p));
     }
     let mut root = root(
         name,
@@ -179,7 +291,7 @@ fn gij(op: Operation) -> Value {
         properties,
     );
     if op == Operation::Add {
-        root.insert("required".into(), json!(["type"]));
+        root.insert("required".into(), strs(&["type"]));
     }
     root.insert("additionalProperties".into(), false.into());
     root.insert("allOf".into(), Value::Array(gij_conditions(op)));
@@ -188,80 +300,32 @@ fn gij(op: Operation) -> Value {
 }
 
 fn gij_property(field: &Field, op: Operation) -> Value {
-    let mut p = Map::new();
-    p.insert("title".into(), field.label.into());
     let mut description = field.description.to_string();
     if field.applies != TypeSet::ALL {
-        match field.misuse {
-            Misuse::WrongType => {
-                description.push_str(&format!(
-                    " Only for {}.",
-                    names(field.applies.types()).join(", ")
-                ));
-            }
-            Misuse::Ignored => {
-                description.push_str(&format!(
-                    " Ignored for {}.",
-                    names(outside(field.applies)).join(", ")
-                ));
-            }
-        }
+        let (lead, types) = match field.misuse {
+            Misuse::WrongType => ("Only for", names(field.applies.types())),
+            Misuse::Ignored => ("Ignored for", names(outside(field.applies))),
+        };
+        description.push_str(&format!(" {lead} {}.", types.join(", ")));
     }
-    p.insert("description".into(), description.into());
+    let mut p = annotated(field.label, description);
     // `type` is the one field that cannot be null when adding (null reads as missing).
     let nullable = !(field.name == "type" && op == Operation::Add);
-    let json_type = |t: &str| -> Value {
-        if nullable {
-            json!([t, "null"])
+    kind_keywords(&mut p, field.kind, nullable, None);
+    if let Kind::Enum { values } = field.kind {
+        // The rules read a blank value as not given, except for `type`, which names the type.
+        if field.name == "type" {
+            p.insert("enum".into(), enumeration(values, nullable));
         } else {
-            json!(t)
-        }
-    };
-    match field.kind {
-        Kind::Boolean => {
-            p.insert("type".into(), json_type("boolean"));
-        }
-        Kind::Integer { min, max } => {
-            p.insert("type".into(), json_type("integer"));
-            p.insert("minimum".into(), min.into());
-            p.insert("maximum".into(), max.into());
-        }
-        Kind::String { max_chars } => {
-            p.insert("type".into(), json_type("string"));
-            p.insert("maxLength".into(), max_chars.into());
-        }
-        Kind::Secret => {
-            p.insert("type".into(), json_type("string"));
-            p.insert("writeOnly".into(), true.into());
-        }
-        Kind::Enum { values } => {
-            p.insert("type".into(), json_type("string"));
-            // The rules read a blank value as not given, except for `type`, which names the type.
-            if field.name == "type" {
-                let mut allowed: Vec<Value> = values.iter().map(|v| Value::from(*v)).collect();
-                if nullable {
-                    allowed.push(Value::Null);
-                }
-                p.insert("enum".into(), Value::Array(allowed));
-            } else {
-                p.insert(
-                    "anyOf".into(),
-                    json!([{ "enum": values }, reference("unset")]),
-                );
-            }
-        }
-        Kind::ProjectIds => {
-            p.insert("type".into(), json_type("array"));
+            let allowed = obj(vec![("enum", strs(values))]);
             p.insert(
-                "items".into(),
-                json!({ "type": "integer", "minimum": 1, "maximum": MAX_SAFE_INTEGER }),
+                "anyOf".into(),
+                Value::Array(vec![allowed, reference("unset")]),
             );
-            p.insert("uniqueItems".into(), true.into());
-            p.insert("maxItems".into(), MAX_PROJECT_IDS.into());
         }
     }
     if let Some(d) = field.default {
-        p.insert("default".into(), json!(d));
+        p.insert("default".into(), default_value(d));
     }
     if let Some(pattern) = pattern(field.name) {
         p.insert("pattern".into(), pattern.into());
@@ -276,18 +340,20 @@ fn gij_property(field: &Field, op: Operation) -> Value {
 /// body's `type` when adding; on update the body's `type`, else its `integrationType` (the
 /// current integration, which the rules may also use, is not part of the body).
 fn type_is(types: &[&str], op: Operation) -> Vec<Value> {
-    let mut conditions = vec![json!({
-        "required": ["type"],
-        "properties": { "type": { "enum": types } }
-    })];
+    let is_one = || obj(vec![("enum", strs(types))]);
+    let mut conditions = vec![obj(vec![
+        ("required", strs(&["type"])),
+        ("properties", obj(vec![("type", is_one())])),
+    ])];
     if op == Operation::Update {
-        conditions.push(json!({
-            "required": ["integrationType"],
-            "properties": {
-                "integrationType": { "enum": types },
-                "type": { "not": { "type": "string" } }
-            }
-        }));
+        let not_a_string = obj(vec![("not", obj(vec![("type", "string".into())]))]);
+        conditions.push(obj(vec![
+            ("required", strs(&["integrationType"])),
+            (
+                "properties",
+                obj(vec![("integrationType", is_one()), ("type", not_a_string)]),
+            ),
+        ]));
     }
     conditions
 }
@@ -295,8 +361,23 @@ fn type_is(types: &[&str], op: Operation) -> Vec<Value> {
 fn when(comment: String, types: &[&str], op: Operation, then: Value) -> Vec<Value> {
     type_is(types, op)
         .into_iter()
-        .map(|condition| json!({ "$comment": comment, "if": condition, "then": then }))
+        .map(|condition| {
+            obj(vec![
+                ("$comment", comment.clone().into()),
+                ("if", condition),
+                ("then", then.clone()),
+            ])
+        })
         .collect()
+}
+
+/// `required` plus the rule each listed property must meet.
+fn require(fields: Vec<(&str, Value)>) -> Value {
+    let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+    obj(vec![
+        ("required", strs(&names)),
+        ("properties", obj(fields)),
+    ])
 }
 
 fn gij_conditions(op: Operation) -> Vec<Value> {
@@ -306,31 +387,25 @@ fn gij_conditions(op: Operation) -> Vec<Value> {
             if fields.is_empty() {
                 continue;
             }
-            let properties: Map<String, Value> = fields
-                .iter()
-                .map(|f| ((*f).to_string(), reference("given")))
-                .collect();
-            all.extend(when(
-                format!(
-                    "missing-required-field: {} needs {}",
-                    types.join(", "),
-                    fields.join(", ")
-                ),
-                &types,
-                op,
-                json!({ "required": fields, "properties": properties }),
-            ));
+            let then = require(fields.iter().map(|f| (*f, reference("given"))).collect());
+            let comment = format!(
+                "missing-required-field: {} needs {}",
+                types.join(", "),
+                fields.join(", ")
+            );
+            all.extend(when(comment, &types, op, then));
         }
         for (alternatives, types) in group(|t| t.info().credentials.to_vec()) {
             if alternatives.is_empty() {
                 continue;
             }
             let sets: Vec<Value> = alternatives.iter().map(|set| credential_set(set)).collect();
+            let comment = format!("missing-credentials: {}", types.join(", "));
             all.extend(when(
-                format!("missing-credentials: {}", types.join(", ")),
+                comment,
                 &types,
                 op,
-                json!({ "anyOf": sets }),
+                obj(vec![("anyOf", Value::Array(sets))]),
             ));
         }
     }
@@ -339,16 +414,16 @@ fn gij_conditions(op: Operation) -> Vec<Value> {
         if others.is_empty() {
             continue;
         }
-        all.extend(when(
-            format!(
-                "field-type-specific: {} is only for {}",
-                field.name,
-                names(field.applies.types()).join(", ")
-            ),
-            &others,
-            op,
-            json!({ "properties": { field.name: reference("unset") } }),
-        ));
+        let comment = format!(
+            "field-type-specific: {} is only for {}",
+            field.name,
+            names(field.applies.types()).join(", ")
+        );
+        let then = obj(vec![(
+            "properties",
+            obj(vec![(field.name, reference("unset"))]),
+        )]);
+        all.extend(when(comment, &others, op, then));
     }
     all
 }
@@ -368,16 +443,20 @@ fn group<K: PartialEq>(key: impl Fn(IntegrationType) -> K) -> Vec<(K, Vec<&'stat
 
 /// One accepted credential set: every field present with non-blank text (TFS: username "all").
 fn credential_set(set: &[Credential]) -> Value {
-    let mut properties = Map::new();
-    for c in set {
-        let rule = match c {
-            Credential::UsernameAll => json!({ "type": "string", "pattern": r"^\s*all\s*$" }),
-            _ => reference("given"),
-        };
-        properties.insert(c.field().into(), rule);
-    }
-    let required: Vec<&str> = set.iter().map(|c| c.field()).collect();
-    json!({ "required": required, "properties": properties })
+    require(
+        set.iter()
+            .map(|c| {
+                let rule = match c {
+                    Credential::UsernameAll => obj(vec![
+                        ("type", "string".into()),
+                        ("pattern", r"^\s*all\s*$".into()),
+                    ]),
+                    _ => reference("given"),
+                };
+                (c.field(), rule)
+            })
+            .collect(),
+    )
 }
 
 fn xray_schema(op: xray::context::Operation) -> Value {
@@ -416,9 +495,15 @@ fn xray_schema(op: xray::context::Operation) -> Value {
         )
         .filter(|(a, _)| xray::fields::field_named(a).is_none())
     {
-        properties.entry(alias).or_insert_with(
-            || json!({ "description": format!("Not an Xray field: use {meant}."), "not": {} }),
-        );
+        properties.entry(alias).or_insert_with(|| {
+            obj(vec![
+                (
+                    "description",
+                    format!("Not an Xray field: use {meant}.").into(),
+                ),
+                ("not", obj(Vec::new())),
+            ])
+        });
     }
     let required: Vec<&str> = xray::fields::FIELDS
         .iter()
@@ -435,7 +520,7 @@ fn xray_schema(op: xray::context::Operation) -> Value {
         ),
         properties,
     );
-    root.insert("required".into(), json!(required));
+    root.insert("required".into(), strs(&required));
     root.insert("additionalProperties".into(), true.into());
     Value::Object(root)
 }
@@ -443,8 +528,6 @@ fn xray_schema(op: xray::context::Operation) -> Value {
 /// A field of the Xray table. A mandatory field cannot be null; on update, a field that is sent
 /// cannot be blank either (the rules read blank as an attempt to clear a mandatory value).
 fn xray_property(field: &xray::fields::Field, required: bool) -> Value {
-    let mut p = Map::new();
-    p.insert("title".into(), field.label.into());
     let mut description = field.description.to_string();
     if !field.response_only_values.is_empty() {
         description.push_str(&format!(
@@ -452,51 +535,23 @@ fn xray_property(field: &xray::fields::Field, required: bool) -> Value {
             field.response_only_values.join(", ")
         ));
     }
-    p.insert("description".into(), description.into());
-    let json_type = |t: &str| -> Value {
-        if required {
-            json!(t)
-        } else {
-            json!([t, "null"])
-        }
-    };
-    let given = field.required_on_create || field.required_on_update;
-    match field.kind {
-        Kind::Boolean => {
-            p.insert("type".into(), json_type("boolean"));
-        }
-        Kind::Enum { values } => {
-            p.insert("type".into(), json_type("string"));
-            let mut allowed: Vec<Value> = values.iter().map(|v| Value::from(*v)).collect();
-            if !required {
-                allowed.push(Value::Null);
-            }
-            p.insert("enum".into(), Value::Array(allowed));
-        }
-        Kind::String { max_chars } => {
-            p.insert("type".into(), json_type("string"));
-            p.insert("maxLength".into(), max_chars.into());
-        }
-        Kind::Secret => {
-            p.insert("type".into(), json_type("string"));
-            p.insert("maxLength".into(), xray::fields::MAX_SECRET_CHARS.into());
-            p.insert("writeOnly".into(), true.into());
-        }
-        Kind::Integer { min, max } => {
-            p.insert("type".into(), json_type("integer"));
-            p.insert("minimum".into(), min.into());
-            p.insert("maximum".into(), max.into());
-        }
-        Kind::ProjectIds => {
-            p.insert("type".into(), json_type("array"));
-        }
+    let mut p = annotated(field.label, description);
+    kind_keywords(
+        &mut p,
+        field.kind,
+        !required,
+        Some(xray::fields::MAX_SECRET_CHARS),
+    );
+    if let Kind::Enum { values } = field.kind {
+        p.insert("enum".into(), enumeration(values, !required));
     }
+    let given = field.required_on_create || field.required_on_update;
     match pattern(field.name) {
         Some(pattern) => {
             p.insert("pattern".into(), pattern.into());
         }
         None if given && matches!(field.kind, Kind::String { .. } | Kind::Secret) => {
-            p.insert("pattern".into(), r"\S".into());
+            p.insert("pattern".into(), GIVEN.into());
         }
         None => {}
     }
@@ -504,10 +559,10 @@ fn xray_property(field: &xray::fields::Field, required: bool) -> Value {
         p.insert("format".into(), (*format).into());
     }
     if let Some(d) = field.default {
-        p.insert("default".into(), json!(d));
+        p.insert("default".into(), default_value(d));
     }
     if !field.example.is_empty() {
-        p.insert("examples".into(), json!([field.example]));
+        p.insert("examples".into(), strs(&[field.example]));
     }
     Value::Object(p)
 }
@@ -520,7 +575,7 @@ fn camel_case(name: &str) -> String {
         if c == '_' {
             upper = true;
         } else if upper {
-            out.extend(c.to_uppercase());
+            out.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(c);
@@ -533,6 +588,7 @@ fn camel_case(name: &str) -> String {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn every_name_has_a_schema_with_the_2020_12_dialect() {
