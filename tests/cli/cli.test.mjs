@@ -92,7 +92,7 @@ test('an array of payloads: each diagnostic at its line and column in the file',
   const text = read('array.json');
   const { code, results } = json(['validate', 'array.json']);
   assert.equal(code, 1);
-  assert.deepEqual(results.map((r) => [r.index, r.line, r.ok]), [[0, 2, true], [1, 3, false], [2, 7, false], [3, 7, false]]);
+  assert.deepEqual(results.map((r) => [r.index, r.line, r.ok]), [[0, 2, true], [1, 3, false], [2, 7, false], [3, 7, false], [4, 8, false]]);
   const at = (i, c) => results[i].diagnostics.filter((d) => d.code === c).map((d) => `${d.line}:${d.column}`);
   const region = positionOf(text, '"eu-west-9"');
   assert.deepEqual(at(1, 'unknown-aws-region'), [`${region.line}:${region.column}`]);
@@ -101,6 +101,10 @@ test('an array of payloads: each diagnostic at its line and column in the file',
   assert.deepEqual(at(2, 'missing-credentials'), [`${third.line}:${third.column}`]);
   const depth = positionOf(text, '"folderDepth"');
   assert.deepEqual(at(3, 'field-type-specific'), [`${depth.line}:${depth.column}`]);
+  // Brackets, commas and escaped quotes inside strings do not split payloads; columns count
+  // UTF-16 units (the emoji is two).
+  const bogus = positionOf(text, '"bogus"');
+  assert.deepEqual(at(4, 'unknown-field'), [`${bogus.line}:${bogus.column}`]);
 });
 
 test('NDJSON: line numbers preserved across blank lines, CRLF, and a malformed line', () => {
@@ -355,7 +359,7 @@ test('redact: an object, an array and NDJSON keep their shape, secrets are gone'
   assert.doesNotMatch(obj.stdout, /SECRET|hunter2/);
   assert.deepEqual(JSON.parse(obj.stdout).pat, '[REDACTED]');
   const arr = JSON.parse(run(['redact', 'array.json']).stdout);
-  assert.equal(arr.length, 4);
+  assert.equal(arr.length, 5);
   assert.equal(arr[1].password, '[REDACTED]');
   assert.equal(arr[1].username, '<user>');
   const nd = run(['redact', 'crlf.ndjson']);
