@@ -46,10 +46,9 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O p
   validate: `Usage: ${BIN} validate [options] PATH...
 
 Checks every payload and prints its diagnostics. A PATH is a file, a directory (searched
-recursively for *.json and *.ndjson, skipping dot-directories and node_modules), a glob in quotes
-('payloads/**/*.json'; * and ? match within a name, ** any number of directories except
-dot-directories and node_modules), or - for
-standard input (also read when no PATH is given and input is piped).
+recursively for *.json and *.ndjson), a glob in quotes ('payloads/**/*.json': * and ? match
+within a name, ** any number of directories), or - for standard input (also read when no PATH
+is given and input is piped). Directories and ** skip dot-directories and node_modules.
 
 A file holds one payload (a JSON object), an array of payloads, or NDJSON (one payload per line;
 *.ndjson files, or text whose lines are separate JSON values). Diagnostics point at the exact
