@@ -164,14 +164,11 @@ function oneOf(name, value, allowed, fallback) {
 }
 
 /** The API calls and options of --api/--operation/--id/--current. */
-function apiChoice(options, command) {
+function apiChoice(options) {
   const which = oneOf('api', options.api, ['gij', 'xray'], 'gij');
   const gij = which === 'gij';
   const ops = gij ? ['add', 'update'] : ['create', 'update'];
   const operation = oneOf('operation', options.operation, ops, ops[0]);
-  if (!gij && typeof api.validateXrayJiraIntegrationJson !== 'function') {
-    throw new UsageError('--api xray is not available in this build of the package');
-  }
   if (options.id !== undefined && operation !== 'update') {
     throw new UsageError('--id is only for --operation update');
   }
@@ -189,15 +186,12 @@ function apiChoice(options, command) {
     }
   }
   return {
-    which,
     gij,
     operation,
     base,
-    schemaName: `${which}-${operation}`,
     validateJson: gij ? api.validateIntegrationJson : api.validateXrayJiraIntegrationJson,
     build: gij ? api.buildIntegrationRequest : api.buildXrayJiraIntegrationRequest,
     redact: gij ? api.redactIntegration : api.redactXrayJiraIntegration,
-    command,
   };
 }
 
@@ -559,7 +553,7 @@ function inputsOrStdin(positionals, command) {
 
 function validate({ options, positionals }) {
   const format = oneOf('format', options.format, ['text', 'json', 'github'], 'text');
-  const choice = apiChoice(options, 'validate');
+  const choice = apiChoice(options);
   const { files, errors: ioErrors } = expand(inputsOrStdin(positionals, 'validate'));
   const work = [];
   for (const file of files) {
@@ -650,7 +644,7 @@ function parseOrReport(choice, name, text) {
 
 function build({ options, positionals }) {
   const format = oneOf('format', options.format, ['json', 'curl'], 'json');
-  const choice = apiChoice(options, 'build');
+  const choice = apiChoice(options);
   const inputs = inputsOrStdin(positionals, 'build');
   if (inputs.length > 1) throw new UsageError('build reads one file');
   const name = inputs[0] === '-' ? STDIN : inputs[0];
@@ -686,7 +680,6 @@ function curl(request, gij) {
 function redact({ options, positionals }) {
   const which = oneOf('api', options.api, ['gij', 'xray'], 'gij');
   const fn = which === 'gij' ? api.redactIntegration : api.redactXrayJiraIntegration;
-  if (typeof fn !== 'function') throw new UsageError('--api xray is not available in this build of the package');
   const inputs = inputsOrStdin(positionals, 'redact');
   if (inputs.length > 1) throw new UsageError('redact reads one file');
   const name = inputs[0] === '-' ? STDIN : inputs[0];
