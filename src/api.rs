@@ -110,9 +110,100 @@ pub fn invalid_input(reason: &str) -> Report {
 /// The codes this module can emit.
 pub const CODES: &[Code] = &[INVALID_OPTION, INVALID_INPUT];
 
+/// The result of checking one field-language text: the report, and a preview when asked for.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CheckResult<P> {
+    /// No diagnostic is an error.
+    pub ok: bool,
+    /// Every finding, positioned by `span` (and an `excerpt` param) inside the text.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What the filter does to the sample, when one was given and it could be computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preview: Option<P>,
+}
+
+impl<P> CheckResult<P> {
+    fn new(text: &str, diagnostics: Vec<Diagnostic>, preview: Option<P>) -> CheckResult<P> {
+        let report = Report::new(crate::lang::place(diagnostics, "", text));
+        CheckResult {
+            ok: report.ok,
+            diagnostics: report.diagnostics,
+            preview,
+        }
+    }
+}
+
+/// Adds the preview's own diagnostics (e.g. "preview unavailable") to the check's.
+fn merge_preview<P>(
+    mut diagnostics: Vec<Diagnostic>,
+    preview: Option<Result<P, Vec<Diagnostic>>>,
+) -> (Vec<Diagnostic>, Option<P>) {
+    match preview {
+        Some(Ok(p)) => (diagnostics, Some(p)),
+        Some(Err(extra)) => {
+            for d in extra {
+                if !diagnostics.contains(&d) {
+                    diagnostics.push(d);
+                }
+            }
+            (diagnostics, None)
+        }
+        None => (diagnostics, None),
+    }
+}
+
+/// `checkJmesPath(expression, {type?, githubApp?, sample?})`: an `apiFilter` on its own, with a
+/// preview of what it keeps from `sample` (a repository listing as the host returns it).
+pub fn check_jmespath(
+    expression: &str,
+    options: &Value,
+) -> CheckResult<crate::lang::jmespath::Preview> {
+    use crate::lang::jmespath::{self, HostShape};
+    let github_app = options
+        .get("githubApp")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let host = options
+        .get("type")
+        .and_then(Value::as_str)
+        .map_or(HostShape::Unknown, |t| {
+            HostShape::for_integration_type(t, github_app)
+        });
+    let diagnostics = jmespath::check(expression, host);
+    let preview = options
+        .get("sample")
+        .filter(|s| !s.is_null() && !expression.trim().is_empty())
+        .map(|sample| jmespath::preview(expression, sample, host));
+    let (diagnostics, preview) = merge_preview(diagnostics, preview);
+    CheckResult::new(expression, diagnostics, preview)
+}
+
+/// `checkJavaRegex(pattern, {tags?, mode?})`: a `tagsFilter` (`mode: "show"`, the default) or
+/// `prHideFilter` (`mode: "hide"`) on its own, with a preview over `tags`.
+pub fn check_java_regex(
+    pattern: &str,
+    options: &Value,
+) -> CheckResult<crate::lang::java_regex::Preview> {
+    use crate::lang::java_regex::{self, Mode};
+    let mode = match options.get("mode").and_then(Value::as_str) {
+        Some("hide") => Mode::Hide,
+        _ => Mode::Show,
+    };
+    let diagnostics = java_regex::check(pattern);
+    let tags: Option<Vec<String>> = options.get("tags").and_then(Value::as_array).map(|items| {
+        items
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_string))
+            .collect()
+    });
+    let preview = tags.map(|tags| java_regex::preview(pattern, &tags, mode));
+    let (diagnostics, preview) = merge_preview(diagnostics, preview);
+    CheckResult::new(pattern, diagnostics, preview)
+}
+
 /// `checkRefSpecs(text)`: a `refSpecCustom` value on its own.
-pub fn check_ref_specs(text: &str) -> Report {
-    Report::new(crate::lang::refspec::check_refspecs(text))
+pub fn check_ref_specs(text: &str) -> CheckResult<()> {
+    CheckResult::new(text, crate::lang::refspec::check_refspecs(text), None)
 }
 
 /// `checkApiPath(path, {type?, origin?})`: an `apiPath` value on its own.
@@ -122,7 +213,11 @@ pub fn check_api_path(path: &str, options: &Value) -> Report {
         crate::lang::api_path::ApiHost::from_integration_type,
     );
     let origin = options.get("origin").and_then(Value::as_str);
-    Report::new(crate::lang::api_path::check_api_path(path, host, origin))
+    Report::new(crate::lang::place(
+        crate::lang::api_path::check_api_path(path, host, origin),
+        "",
+        path,
+    ))
 }
 
 /// `knownApiPaths(type)`: the documented `apiPath` examples for a type's host.

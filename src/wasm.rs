@@ -129,8 +129,26 @@ pub fn rule_catalogue() -> JsValue {
     write(&entries)
 }
 
+/// Checks an `apiFilter` JMESPath expression; with `sample`, previews what it keeps.
+#[wasm_bindgen(js_name = checkJmesPath, skip_typescript)]
+pub fn check_jmespath(expression: &str, options: Option<JsValue>) -> JsValue {
+    match read_opt(options) {
+        Ok(o) => write(&api::check_jmespath(expression, &o)),
+        Err(e) => write(&api::invalid_input(&e)),
+    }
+}
+
+/// Checks a `tagsFilter` or `prHideFilter` Java regex; with `tags`, previews what it shows.
+#[wasm_bindgen(js_name = checkJavaRegex, skip_typescript)]
+pub fn check_java_regex(pattern: &str, options: Option<JsValue>) -> JsValue {
+    match read_opt(options) {
+        Ok(o) => write(&api::check_java_regex(pattern, &o)),
+        Err(e) => write(&api::invalid_input(&e)),
+    }
+}
+
 /// Checks a `refSpecCustom` value (comma-separated git refspecs).
-#[wasm_bindgen(js_name = checkRefSpecs, unchecked_return_type = "ValidationResult")]
+#[wasm_bindgen(js_name = checkRefSpecs, unchecked_return_type = "CheckResult<never>")]
 pub fn check_ref_specs(text: &str) -> JsValue {
     write(&api::check_ref_specs(text))
 }

@@ -142,6 +142,54 @@ export interface CatalogueEntry {
   summary: string;
 }
 
+/** Options of checkJmesPath. */
+export interface JmesPathOptions {
+  /** The integration type, which decides the listing's shape and the host conventions. */
+  type?: IntegrationType | string;
+  /** The integration authenticates as a GitHub App (`repositories[] | ...`). */
+  githubApp?: boolean;
+  /** A repository listing as the host's API returns it, to preview the filter on. */
+  sample?: unknown;
+}
+
+/** One repository of a JMESPath preview. */
+export interface PreviewRepository {
+  /** Position in the listing's array of repositories. */
+  index: number;
+  /** full_name, path_with_namespace, fullPath, name or id, whichever comes first. */
+  name: string;
+}
+
+/** What a JMESPath filter does to a listing. */
+export interface JmesPathPreview {
+  kept: PreviewRepository[];
+  dropped: PreviewRepository[];
+  resultShape: "array" | "object";
+  note?: string;
+}
+
+/** Options of checkJavaRegex. */
+export interface JavaRegexOptions {
+  /** Names to preview the pattern on (tags, or branch and pull-request names). */
+  tags?: string[];
+  /** "show" (tagsFilter: matches are shown, the default) or "hide" (prHideFilter). */
+  mode?: "show" | "hide";
+}
+
+/** What a tags or pull-request pattern does to a list of names. */
+export interface JavaRegexPreview {
+  mode: "show" | "hide";
+  shown: string[];
+  hidden: string[];
+  /** Names for which whole-string matching would decide the other way. */
+  ambiguous: string[];
+}
+
+/** The result of checking one field-language text, with a preview when one was asked for. */
+export interface CheckResult<P> extends ValidationResult {
+  preview?: P;
+}
+
 /** Options of checkApiPath. */
 export interface ApiPathOptions {
   /** The integration type, which decides the host's conventions. */
@@ -183,6 +231,10 @@ export function validateIntegration(payload: IntegrationPayload, options?: Valid
 export function validateIntegrationJson(text: string, options?: ValidateOptions): ValidationResult;
 /** Builds the add or update request from loose form state. */
 export function buildIntegrationRequest(form: IntegrationForm, options?: BuildOptions): BuildResult;
+/** Checks an apiFilter JMESPath expression; with `sample`, previews which repositories it keeps. */
+export function checkJmesPath(expression: string, options?: JmesPathOptions): CheckResult<JmesPathPreview>;
+/** Checks a tagsFilter or prHideFilter Java regular expression; with `tags`, previews it. */
+export function checkJavaRegex(pattern: string, options?: JavaRegexOptions): CheckResult<JavaRegexPreview>;
 /** Checks an apiPath value against the conventions of the type's host. */
 export function checkApiPath(path: string, options?: ApiPathOptions): ValidationResult;
 

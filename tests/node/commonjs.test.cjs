@@ -66,3 +66,29 @@ test('responses, types and the catalogue are plain data', () => {
   const codes = api.ruleCatalogue();
   for (const c of codes) assert.ok(['error', 'warning', 'info'].includes(c.severity));
 });
+
+test('field languages: JMESPath with a preview, Java regex with a preview, refspecs', () => {
+  const listing = [{ name: 'svc-a', full_name: 'acme/svc-a', archived: false }, { name: 'web', full_name: 'acme/web', archived: true }];
+  const j = api.checkJmesPath("[?starts_with(name, 'svc-')]", { type: 'GITHUB', sample: listing });
+  assert.equal(j.ok, true, JSON.stringify(j.diagnostics));
+  assert.deepEqual(j.preview.kept.map((r) => r.name), ['acme/svc-a']);
+  assert.deepEqual(j.preview.dropped.map((r) => r.name), ['acme/web']);
+  const bad = api.checkJmesPath("[?name == 'x'", { type: 'GITHUB' });
+  assert.equal(bad.ok, false);
+  assert.ok(bad.diagnostics[0].span, JSON.stringify(bad.diagnostics));
+  assert.ok(bad.diagnostics[0].params.excerpt.includes('^'));
+  const tags = ['release-1', 'release-2', 'release-2.3', 'release-3', 'release-4'];
+  const r = api.checkJavaRegex('^((?!release-2).)*$', { tags, mode: 'show' });
+  assert.deepEqual(r.preview.shown, ['release-1', 'release-3', 'release-4']);
+  assert.equal(api.checkJavaRegex('(?P<n>a)').ok, false);
+  assert.equal(api.checkRefSpecs('+refs/meta/*:refs/meta/*').ok, true);
+});
+
+test('a deeply nested JMESPath filter is a diagnostic, not a trap', () => {
+  for (const expr of ['['.repeat(1500), '('.repeat(5000) + 'a' + ')'.repeat(5000), '!'.repeat(100000), '{a:'.repeat(3000)]) {
+    const r = api.checkJmesPath(expr, { type: 'GITHUB' });
+    assert.equal(r.ok, false);
+  }
+  assert.equal(api.validateIntegration({ type: 'GITHUB', pat: 't', apiFilter: '[?'.repeat(2000) }).ok, false);
+  assert.equal(api.checkJmesPath('[?archived]').ok, true);
+});

@@ -9,6 +9,8 @@ import {
   validateIntegration,
   validateIntegrationJson,
   checkRefSpecs,
+  checkJmesPath,
+  checkJavaRegex,
   checkApiPath,
   knownApiPaths,
   version,
@@ -33,6 +35,10 @@ const redacted = redactIntegration({ pat: 'x' });
 const refspecs: boolean = checkRefSpecs('+refs/meta/*:refs/meta/*').ok;
 const apiPath: boolean = checkApiPath('/user/repos', { type: 'GITHUB' }).ok;
 const known: string[] = knownApiPaths('GITHUB').map((k) => k.path);
+const kept: string[] | undefined = checkJmesPath('[?archived]', { type: 'GITHUB', sample: [] }).preview?.kept.map((r) => r.name);
+const shown: string[] | undefined = checkJavaRegex('^v', { tags: ['v1'], mode: 'show' }).preview?.shown;
+// @ts-expect-error mode is "show" or "hide"
+checkJavaRegex('^v', { mode: 'keep' });
 
 // The declarations are precise, not `any`: each line below must be a type error.
 // @ts-expect-error a number is not a string
@@ -46,4 +52,4 @@ const s: string = result.ok;
 // @ts-expect-error the type list is typed
 types[0]?.fields[0]?.nosuch;
 
-export { v, line, method, severities, advice, redacted, refspecs, apiPath, known, n, s };
+export { kept, shown, v, line, method, severities, advice, redacted, refspecs, apiPath, known, n, s };

@@ -127,3 +127,40 @@ fn redaction_and_types_and_catalogue() {
     let resp = wasm::parse_integration_response(r#"{"success":"true","integration":[{"id":3}]}"#);
     assert_eq!(get(&get(&resp, "integration"), "id").as_f64(), Some(3.0));
 }
+
+#[wasm_bindgen_test]
+fn deep_jmespath_never_traps_and_the_instance_survives() {
+    for expr in [
+        "[".repeat(1500),
+        "(".repeat(5000),
+        "!".repeat(100_000),
+        "{a:".repeat(3000),
+        "[?".repeat(2000),
+    ] {
+        let r = wasm::check_jmespath(&expr, None);
+        assert_eq!(get(&r, "ok"), JsValue::FALSE);
+    }
+    let ok = wasm::check_jmespath("[?contains(name, 'git')]", None);
+    assert_eq!(get(&ok, "ok"), JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn java_regex_deep_nesting_never_traps() {
+    let deep = format!("{}a{}", "(".repeat(10_000), ")".repeat(10_000));
+    assert_eq!(
+        get(&wasm::check_java_regex(&deep, None), "ok"),
+        JsValue::FALSE
+    );
+    let r = wasm::check_java_regex(
+        "^((?!release-2).)*$",
+        Some(obj(r#"{"tags":["release-1","release-2"]}"#)),
+    );
+    let shown = get(&get(&r, "preview"), "shown");
+    assert_eq!(
+        js_sys::JSON::stringify(&shown)
+            .unwrap()
+            .as_string()
+            .unwrap(),
+        r#"["release-1"]"#
+    );
+}

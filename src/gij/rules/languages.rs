@@ -1,13 +1,20 @@
 //! The fields written in other languages, checked by `crate::lang` and placed at their pointer:
-//! `apiPath` (host conventions) and `refSpecCustom` (git refspecs).
+//! `apiPath` (host conventions), `apiFilter` (JMESPath), `tagsFilter` and `prHideFilter` (Java
+//! regular expressions) and `refSpecCustom` (git refspecs).
 
 use super::{Rule, ptr};
 use crate::diagnostics::Diagnostic;
 use crate::gij::context::Ctx;
-use crate::lang::{self, api_path::ApiHost};
+use crate::lang::{self, api_path::ApiHost, jmespath::HostShape};
 
 /// Fields whose length and content the language checkers own (they have their own limits).
-pub const LANGUAGE_FIELDS: &[&str] = &["apiPath", "refSpecCustom"];
+pub const LANGUAGE_FIELDS: &[&str] = &[
+    "apiPath",
+    "apiFilter",
+    "tagsFilter",
+    "prHideFilter",
+    "refSpecCustom",
+];
 
 // The language checkers' codes are listed by `crate::lang::codes()`.
 pub(super) const RULE: Rule = Rule {
@@ -17,20 +24,41 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let type_name = ctx.ty.map(|t| t.as_str());
     if let Some(path) = ctx.str("apiPath").filter(|s| !s.is_empty()) {
-        let host = ctx.ty.map_or(ApiHost::Other, |t| {
-            ApiHost::from_integration_type(t.as_str())
-        });
-        let origin = ctx.text("origin");
-        out.extend(lang::at_path(
-            lang::api_path::check_api_path(path, host, origin),
+        let host = type_name.map_or(ApiHost::Other, ApiHost::from_integration_type);
+        out.extend(lang::place(
+            lang::api_path::check_api_path(path, host, ctx.text("origin")),
             &ptr("apiPath"),
+            path,
         ));
     }
+    if let Some(filter) = ctx.str("apiFilter").filter(|s| !s.trim().is_empty()) {
+        // A GitHub App integration filters `{repositories: [...]}` (R10).
+        let github_app = ctx.body.keys().any(|k| k.starts_with("githubApp"));
+        let host = type_name.map_or(HostShape::Unknown, |t| {
+            HostShape::for_integration_type(t, github_app)
+        });
+        out.extend(lang::place(
+            lang::jmespath::check(filter, host),
+            &ptr("apiFilter"),
+            filter,
+        ));
+    }
+    for field in ["tagsFilter", "prHideFilter"] {
+        if let Some(pattern) = ctx.str(field).filter(|s| !s.trim().is_empty()) {
+            out.extend(lang::place(
+                lang::java_regex::check(pattern),
+                &ptr(field),
+                pattern,
+            ));
+        }
+    }
     if let Some(refspecs) = ctx.str("refSpecCustom").filter(|s| !s.trim().is_empty()) {
-        out.extend(lang::at_path(
+        out.extend(lang::place(
             lang::refspec::check_refspecs(refspecs),
             &ptr("refSpecCustom"),
+            refspecs,
         ));
     }
 }
