@@ -45,7 +45,7 @@ test-wasm: setup
 # The built package: CommonJS and ESM in Node, d.ts, size budget, ESM in Chromium (playwright-core).
 test-js: build
 	node scripts/size.mjs --check
-	node --test tests/node/*.test.* tests/e2e/*.test.*
+	node --test tests/node/*.test.* tests/e2e/*.test.* tests/cli/*.test.*
 
 test: lint test-rust test-wasm test-js
 

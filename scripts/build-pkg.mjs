@@ -153,6 +153,14 @@ for (const bin of bins) {
   fs.chmodSync(path.join(tmp, rel), 0o755);
   if (!manifest.files.includes(rel)) manifest.files.push(rel);
 }
+// The JSON Schemas of the request bodies, from the wasm module itself (src/schema.rs).
+const schemaDir = path.join(tmp, 'schemas');
+fs.mkdirSync(schemaDir);
+for (const name of ['gij-add', 'gij-update', 'xray-create', 'xray-update']) {
+  const schema = nodeApi.jsonSchema(name);
+  if (schema == null) fail(`jsonSchema("${name}") returned nothing`);
+  fs.writeFileSync(path.join(schemaDir, `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+}
 for (const doc of ['README.md', 'LICENSE']) {
   if (fs.existsSync(path.join(root, doc))) fs.copyFileSync(path.join(root, doc), path.join(tmp, doc));
 }

@@ -13,6 +13,7 @@ pub mod json;
 pub mod lang;
 pub mod redact;
 pub mod request;
+pub mod schema;
 mod suggest;
 pub mod values;
 pub mod xray;

@@ -35,8 +35,14 @@ fn read_opt(value: Option<JsValue>) -> Result<Value, String> {
 }
 
 fn write<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    if let Ok(v) = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+        return v;
+    }
+    // An integer beyond 2^53 (a diagnostic's `value` param) has no exact JS number and fails
+    // above; JSON.parse rounds it as JavaScript always does.
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
 }
 
@@ -221,4 +227,11 @@ pub fn redact_xray_jira_integration(
 #[wasm_bindgen(js_name = xrayFields, unchecked_return_type = "XrayFieldDescription[]")]
 pub fn xray_fields() -> JsValue {
     write(&api::xray_fields())
+}
+
+/// The JSON Schema (draft 2020-12) of a request body: `gij-add`, `gij-update`, `xray-create` or
+/// `xray-update`; `null` for another name.
+#[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "JsonSchema | null")]
+pub fn json_schema(#[wasm_bindgen(unchecked_param_type = "SchemaName")] name: &str) -> JsValue {
+    crate::schema::schema(name).map_or(JsValue::NULL, |s| write(&s))
 }

@@ -205,6 +205,23 @@ export interface KnownApiPath {
   isDefault: boolean;
 }
 
+/** The request bodies with a JSON Schema. */
+export type SchemaName = "gij-add" | "gij-update" | "xray-create" | "xray-update";
+
+/** A JSON Schema (draft 2020-12) of a request body, as jsonSchema() returns it. */
+export interface JsonSchema {
+  $schema: "https://json-schema.org/draft/2020-12/schema";
+  $id: string;
+  title: string;
+  description: string;
+  type: "object";
+  properties: Record<string, Record<string, unknown>>;
+  required?: string[];
+  additionalProperties: boolean;
+  allOf?: Array<Record<string, unknown>>;
+  $defs?: Record<string, Record<string, unknown>>;
+}
+
 // Functions whose trailing options argument is optional (wasm-bindgen cannot express `?` for a
 // typed JsValue parameter, so their signatures are declared here).
 

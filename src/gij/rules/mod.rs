@@ -12,7 +12,7 @@ mod keys;
 pub(crate) mod languages;
 mod numbers;
 mod origin;
-mod projects;
+pub(crate) mod projects;
 mod recommendations;
 mod region;
 pub(crate) mod required;
