@@ -154,6 +154,10 @@ test('an invalid JMESPath filter shows its position; fixed, it shows the preview
 
 test("the vendor's update example with a trailing comma: the error is on line 5", async () => {
   const page = await open({ hash: '#update' });
+  // A finding about an option (path "", params.option) is shown at and focuses its input.
+  await page.locator('#panel-update .diag[data-code="invalid-integration-id"]').click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'update-integrationId');
+  assert.equal(await page.getAttribute('#update-integrationId', 'aria-invalid'), 'true');
   await page.fill('#update-integrationId', '1');
   await page.click('#panel-update [data-mode="json"]');
   const text = '{\n  "id": 1,\n  "global": false,\n  "projectMappingIds": [10000],\n  "gitViewerEnabled": true,\n}';

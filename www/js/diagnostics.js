@@ -24,17 +24,6 @@ export function topKey(path) {
   return unescapePointer(path.slice(1).split('/')[0]);
 }
 
-/** Diagnostics by top-level key. */
-export function byTopKey(diagnostics) {
-  const map = new Map();
-  for (const d of diagnostics) {
-    const key = topKey(d.path);
-    if (!map.has(key)) map.set(key, []);
-    map.get(key).push(d);
-  }
-  return map;
-}
-
 /** Drops repeats (the same code, path, message and span). */
 export function dedupe(diagnostics) {
   const seen = new Set();

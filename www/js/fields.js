@@ -315,7 +315,7 @@ export function message(d, value) {
  * The value around a character span with the span marked, and its position in words
  * ("at character 8"). Long values are cut to a window around the span.
  */
-export function excerpt(value, span) {
+function excerpt(value, span) {
   const chars = Array.from(value ?? '');
   const start = Math.min(span.start, chars.length);
   const end = Math.max(start, Math.min(span.end, chars.length));

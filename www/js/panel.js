@@ -2,7 +2,7 @@
 // What differs between the Git Integration tabs and the Xray tab is in an adapter (gij.js, xray.js).
 import { h, fill, debounce, count } from './dom.js';
 import { FieldForm, toFormValue, message } from './fields.js';
-import { Summary, byTopKey, dedupe, topKey } from './diagnostics.js';
+import { Summary, dedupe, topKey } from './diagnostics.js';
 import { JsonEditor } from './json-editor.js';
 import { toCurl, toFetch, snippetBody, copyText } from './snippets.js';
 
@@ -335,7 +335,7 @@ export class Panel {
 
   /** A short location for the summary. */
   where(d) {
-    if (this.mode === 'json') {
+    if (this.mode === 'json' && !(d.params?.option && this.options.has(d.params.option))) {
       const at = d.line ? `Line ${d.line}, col ${d.column}` : 'Body';
       return d.path ? `${at} · ${d.path}` : at;
     }
@@ -349,13 +349,15 @@ export class Panel {
 
   /** Takes the admin to a diagnostic: its field (form) or its line and column (JSON). */
   activate(d) {
-    if (this.mode === 'json') {
+    const key = this.keyOf(d);
+    const option = this.options.get(key);
+    // In JSON mode a finding is at a line, unless it is about an option input (the id, the URL).
+    const aboutOption = option && (d.line === undefined || d.params?.option === key);
+    if (this.mode === 'json' && !aboutOption) {
       this.editor.reveal(d.line ?? 1, d.column ?? 1);
       return;
     }
-    const key = this.keyOf(d);
     if (this.form.focus(key, d.span)) return;
-    const option = this.options.get(key);
     if (option) {
       option.control.focus();
       return;
