@@ -31,7 +31,7 @@ const PLACEHOLDERS = {
 
 function describeCredentials(sets, fields) {
   const label = (name) => fields.find((f) => f.name === name)?.label.toLowerCase() ?? name;
-  const words = sets.map((set) => set.map(label).join(' and '));
+  const words = sets.map((set) => `the ${set.map(label).join(' and ')}`);
   if (words.length === 0) return '';
   return words.length === 1 ? `Needs ${words[0]}.` : `Needs one of: ${words.join(', or ')}.`;
 }
