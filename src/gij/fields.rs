@@ -99,6 +99,16 @@ pub const TYPE_VALUES: &[&str] = &[
     "GERRIT",
 ];
 
+/// The types with a username/password credential set (reference §A2).
+const USERNAME_PASSWORD: TypeSet = TypeSet::of(&[
+    T::Github,
+    T::GithubServer,
+    T::GitlabServerLegacy,
+    T::TfsServer,
+    T::AzureDevops,
+    T::Aws,
+    T::Gerrit,
+]);
 const MICROSOFT: TypeSet = TypeSet::of(&[T::AzureDevops, T::Vsts, T::Azure, T::TfsServer]);
 const TEXT: Kind = Kind::String {
     max_chars: MAX_TEXT_CHARS,
@@ -166,15 +176,7 @@ pub static FIELDS: &[Field] = &[
             TEXT,
             "The account name; leave blank when a personal access token is used (TFS with a PAT: \"all\").",
         ),
-        TypeSet::of(&[
-            T::Github,
-            T::GithubServer,
-            T::GitlabServerLegacy,
-            T::TfsServer,
-            T::AzureDevops,
-            T::Aws,
-            T::Gerrit,
-        ]),
+        USERNAME_PASSWORD,
         Misuse::Ignored,
     ),
     only(
@@ -184,15 +186,7 @@ pub static FIELDS: &[Field] = &[
             Kind::Secret,
             "The account's password; leave blank when a personal access token is used.",
         ),
-        TypeSet::of(&[
-            T::Github,
-            T::GithubServer,
-            T::GitlabServerLegacy,
-            T::TfsServer,
-            T::AzureDevops,
-            T::Aws,
-            T::Gerrit,
-        ]),
+        USERNAME_PASSWORD,
         Misuse::Ignored,
     ),
     only(
@@ -476,4 +470,30 @@ pub const READ_ONLY: &[&str] = &[
 /// True for keys whose values are credentials, documented or not.
 pub fn is_secret_key(name: &str) -> bool {
     field_named(name).is_some_and(Field::is_secret) || crate::redact::is_secret_key(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gij::types::{Credential, IntegrationType};
+
+    #[test]
+    fn credential_fields_apply_exactly_where_the_type_table_accepts_them() {
+        for t in IntegrationType::ALL {
+            let sets = t.info().credentials;
+            for name in ["username", "password", "pat"] {
+                let accepted = sets
+                    .iter()
+                    .any(|set| set.iter().any(|c: &Credential| c.field() == name));
+                let applies = field_named(name).is_some_and(|f| f.applies.contains(t));
+                assert_eq!(accepted, applies, "{name} for {}", t.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn type_values_are_the_type_table_ids() {
+        let ids: Vec<&str> = IntegrationType::ALL.iter().map(|t| t.as_str()).collect();
+        assert_eq!(ids, TYPE_VALUES);
+    }
 }

@@ -389,7 +389,11 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
     Ok(Preview {
         kept,
         dropped,
-        result_shape,
+        result_shape: if result.is_object() {
+            "object"
+        } else {
+            "array"
+        },
         note: (!notes.is_empty()).then(|| notes.join(" ")),
     })
 }
