@@ -87,7 +87,7 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "missing-type",
-            "",
+            "/type",
             json!({"pat": "t"}),
             json!({"type": "GITLAB", "pat": "t"}),
         ),

@@ -207,11 +207,6 @@ export class GijAdapter {
     this.panel.validate();
   }
 
-  /** missing-type is about the whole body (path ""), but the type select is where it is fixed. */
-  keyOf(d) {
-    return d.code === 'missing-type' && d.path === '' ? 'type' : undefined;
-  }
-
   type() {
     return this.typeSelect.value;
   }
