@@ -1,7 +1,7 @@
 //! Redaction: a copy of a payload that is safe to log, print or show.
 
+use crate::request::{UrlError, parse_url};
 use serde_json::Value;
-use url::Url;
 
 /// What a redacted secret reads as.
 pub const REDACTED: &str = "[REDACTED]";
@@ -56,7 +56,8 @@ pub fn redact_url(s: &str) -> String {
     if !s.contains("://") {
         return redact_scp_like(s);
     }
-    match Url::parse(s.trim()) {
+    match parse_url(s.trim()) {
+        Err(UrlError::NonAsciiHost) => redact_unparsed_user_info(s),
         Ok(mut url) if url.password().is_some() => {
             let _ = url.set_password(Some(REDACTED));
             url.to_string()
@@ -68,6 +69,30 @@ pub fn redact_url(s: &str) -> String {
         }
         _ => s.to_string(),
     }
+}
+
+/// `scheme://user[:password]@host...` that the URL parser refused (a non-ASCII host): the
+/// password, or a lone user part, masked by position.
+fn redact_unparsed_user_info(s: &str) -> String {
+    let Some(start) = s.find("://").map(|i| i + 3) else {
+        return s.to_string();
+    };
+    let rest = s.get(start..).unwrap_or("");
+    let authority_end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..authority_end).unwrap_or("");
+    let Some(at) = authority.rfind('@') else {
+        return s.to_string();
+    };
+    let user_info = authority.get(..at).unwrap_or("");
+    let masked = match user_info.split_once(':') {
+        Some((user, _)) => format!("{user}:{REDACTED}"),
+        None => REDACTED.to_string(),
+    };
+    format!(
+        "{}{masked}{}",
+        s.get(..start).unwrap_or(""),
+        rest.get(at..).unwrap_or("")
+    )
 }
 
 /// `user[:password]@host:path` (git's scp-like syntax) with the user part masked, except the
@@ -116,6 +141,18 @@ mod tests {
         assert_eq!(
             redact_url("https://github.com/a@b"),
             "https://github.com/a@b"
+        );
+    }
+
+    #[test]
+    fn credentials_before_a_non_ascii_host_are_masked_without_the_url_parser() {
+        assert_eq!(
+            redact_url("https://bob:hunter2@bücher.example/x@y"),
+            "https://bob:[REDACTED]@bücher.example/x@y"
+        );
+        assert_eq!(
+            redact_url("https://ghp_tok@BÜCHER.example"),
+            "https://[REDACTED]@BÜCHER.example"
         );
     }
 }

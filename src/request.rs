@@ -100,7 +100,10 @@ pub fn join_base_url(base: Option<&str>, path: &str) -> Result<Option<String>, D
     let bad = |why: &str| {
         Diagnostic::new(&INVALID_BASE_URL, "", format!("baseUrl {why}.")).param("option", "baseUrl")
     };
-    let url = Url::parse(base).map_err(|_| bad("is not a URL such as https://jira.example.com"))?;
+    let url = parse_url(base).map_err(|e| match e {
+        UrlError::NonAsciiHost => bad(NON_ASCII_HOST_FIX),
+        UrlError::Parse(_) => bad("is not a URL such as https://jira.example.com"),
+    })?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(bad("must start with https:// or http://"));
     }
@@ -114,6 +117,58 @@ pub fn join_base_url(base: Option<&str>, path: &str) -> Result<Option<String>, D
         "{}{path}",
         url.as_str().trim_end_matches('/')
     )))
+}
+
+/// Why [`parse_url`] refused a URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlError {
+    /// The host of an http(s) URL has a character outside ASCII or a percent escape. The
+    /// library reads host names as ASCII only (the `url` crate without Unicode IDNA tables, which
+    /// would double the wasm): an internationalised name must be written in its `xn--` form,
+    /// which is also what Java's `URI` (and so the server) needs.
+    NonAsciiHost,
+    /// The `url` crate's reason.
+    Parse(url::ParseError),
+}
+
+/// How to fix a [`UrlError::NonAsciiHost`], for messages ("baseUrl ...", "origin's host ...").
+pub const NON_ASCII_HOST_FIX: &str = "must have a plain ASCII host name (letters, digits, hyphens and dots): write an internationalised name in its xn-- form, as Java's URI needs";
+
+/// Parses a URL as the WHATWG URL standard does, except that a host with non-ASCII characters or
+/// percent escapes in a special scheme (http, https, ws, wss, ftp, file) is refused before the
+/// `url` crate sees it (see [`UrlError::NonAsciiHost`]).
+pub fn parse_url(s: &str) -> Result<Url, UrlError> {
+    if has_non_ascii_host(s) {
+        return Err(UrlError::NonAsciiHost);
+    }
+    Url::parse(s).map_err(UrlError::Parse)
+}
+
+/// True when `s` has a special scheme and its host part (between `//` and the path, after any
+/// user info) holds a non-ASCII character or a `%`. Follows the URL parser's reading: leading C0
+/// controls and spaces are skipped, tabs and newlines anywhere are ignored, `\\` is `/`.
+fn has_non_ascii_host(s: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| c <= ' ');
+    let mut chars = s.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    let scheme: String = chars.by_ref().take_while(|&c| c != ':').take(8).collect();
+    let special = ["http", "https", "ws", "wss", "ftp", "file"]
+        .iter()
+        .any(|k| scheme.eq_ignore_ascii_case(k));
+    if !special {
+        return false;
+    }
+    let authority = chars
+        .skip_while(|&c| matches!(c, '/' | '\\'))
+        .take_while(|&c| !matches!(c, '/' | '\\' | '?' | '#'));
+    let mut non_ascii = false;
+    for c in authority {
+        if c == '@' {
+            non_ascii = false; // user info, not the host
+        } else if !c.is_ascii() || c == '%' {
+            non_ascii = true;
+        }
+    }
+    non_ascii
 }
 
 /// Percent-encodes one path segment or query value (RFC 3986 unreserved characters kept).
@@ -152,6 +207,37 @@ mod tests {
                 "invalid-base-url"
             );
         }
+    }
+
+    #[test]
+    fn non_ascii_hosts_are_refused_before_the_url_parser() {
+        for bad in [
+            "https://bücher.example",
+            "https://BÜCHER.example/x",
+            "HTTPS://user:pässword@BÜCHER.example",
+            " \thttps:\\\\bücher.example",
+            "ht\ttps://BÜCHER.example",
+            "https://E%C3%A4.com/",
+            "https://%41.com",
+            "https://ｅｘａｍｐｌｅ.com",
+        ] {
+            assert_eq!(parse_url(bad).unwrap_err(), UrlError::NonAsciiHost, "{bad}");
+        }
+        for good in [
+            "https://xn--bcher-kva.example/bücher?q=ä#ü",
+            "https://EXAMPLE.com",
+            "https://user:pässword@example.com",
+            "ssh://BÜCHER/x",
+        ] {
+            assert!(parse_url(good).is_ok(), "{good}");
+        }
+        assert_eq!(
+            parse_url("no scheme").unwrap_err(),
+            UrlError::Parse(url::ParseError::RelativeUrlWithoutBase)
+        );
+        let d = join_base_url(Some("https://jira.bücher.example"), "/x").unwrap_err();
+        assert_eq!(d.code, "invalid-base-url");
+        assert!(d.message.contains("xn--"), "{}", d.message);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
 use crate::gij::types::OriginKind;
+use crate::request::{NON_ASCII_HOST_FIX, UrlError, parse_url};
 use url::Url;
 
 /// Not a usable http(s) URL.
@@ -107,8 +108,7 @@ fn check_path(origin: &str, path: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>) {
-    let parsed = Url::parse(origin);
-    let url = match parsed {
+    let url = match parse_url(origin) {
         Ok(u)
             if matches!(u.scheme(), "http" | "https")
                 && u.host_str().is_some_and(|h| !h.is_empty()) =>
@@ -133,7 +133,18 @@ fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>)
             out.push(d);
             return;
         }
-        Err(url::ParseError::RelativeUrlWithoutBase) => {
+        Err(UrlError::NonAsciiHost) => {
+            out.push(
+                Diagnostic::new(
+                    &INVALID_ORIGIN_URL,
+                    path,
+                    format!("origin {NON_ASCII_HOST_FIX}."),
+                )
+                .param("reason", "non-ascii-host"),
+            );
+            return;
+        }
+        Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase)) => {
             let mut d = Diagnostic::new(
                 &INVALID_ORIGIN_URL,
                 path,
@@ -148,14 +159,14 @@ fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>)
                 } else {
                     format!("https://{origin}")
                 };
-                if Url::parse(&candidate).is_ok() {
+                if parse_url(&candidate).is_ok() {
                     d = d.suggest(candidate);
                 }
             }
             out.push(d);
             return;
         }
-        Err(e) => {
+        Err(UrlError::Parse(e)) => {
             out.push(
                 Diagnostic::new(
                     &INVALID_ORIGIN_URL,

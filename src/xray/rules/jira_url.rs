@@ -5,6 +5,7 @@
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::json::truncate;
+use crate::request::{NON_ASCII_HOST_FIX, UrlError, parse_url};
 use crate::xray::context::Ctx;
 use url::Url;
 
@@ -46,7 +47,7 @@ pub(super) const RULE: Rule = Rule {
 
 /// The body's `jira_server_url` when it is a usable http(s) URL (other rules build on it).
 pub fn jira_url(ctx: &Ctx<'_>) -> Option<Url> {
-    let url = Url::parse(ctx.text("jira_server_url")?.trim()).ok()?;
+    let url = parse_url(ctx.text("jira_server_url")?.trim()).ok()?;
     (matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty()))
         .then_some(url)
 }
@@ -77,9 +78,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let raw = raw.trim();
     // Without "://", `jira.example.com:8080` would parse with the scheme `jira.example.com`.
     let parsed = if raw.contains("://") {
-        Url::parse(raw)
+        parse_url(raw)
     } else {
-        Err(url::ParseError::RelativeUrlWithoutBase)
+        Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase))
     };
     let url = match parsed {
         Ok(u)
@@ -101,14 +102,21 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             );
             return;
         }
-        Err(url::ParseError::RelativeUrlWithoutBase) => {
+        Err(UrlError::NonAsciiHost) => {
+            out.push(
+                invalid(&path, format!("jira_server_url {NON_ASCII_HOST_FIX}."))
+                    .param("reason", "non-ascii-host"),
+            );
+            return;
+        }
+        Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase)) => {
             let mut d = invalid(
                 &path,
                 "jira_server_url has no scheme; it must start with https:// or http://.".into(),
             );
             // A bare host, possibly with user info: suggest it with https:// and nothing secret.
             if !raw.contains(char::is_whitespace) {
-                if let Ok(u) = Url::parse(&format!("https://{raw}")) {
+                if let Ok(u) = parse_url(&format!("https://{raw}")) {
                     if u.host_str().is_some_and(|h| !h.is_empty()) {
                         d = d.suggest(clean(&u));
                     }
@@ -117,7 +125,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(d);
             return;
         }
-        Err(e) => {
+        Err(UrlError::Parse(e)) => {
             out.push(
                 invalid(&path, format!("jira_server_url is not a valid URL: {e}."))
                     .param("reason", e.to_string()),

@@ -1,0 +1,89 @@
+//! Input that tries to break the library: hosts the URL parser cannot read (non-ASCII), limits
+//! (size, depth, counts, lengths) answered quickly with a clear diagnostic, and the regression
+//! inputs the fuzzers found.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+use jira_integration_payloads::gij::{self, BuildOptions, Options};
+use jira_integration_payloads::{Report, xray};
+use serde_json::{Value, json};
+
+fn find<'a>(r: &'a Report, code: &str) -> &'a jira_integration_payloads::Diagnostic {
+    r.diagnostics
+        .iter()
+        .find(|d| d.code == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", r.codes()))
+}
+
+// --- Hosts outside ASCII -------------------------------------------------------------------
+// The wasm carries no Unicode IDNA tables (they were a fifth of its size), so a host must be
+// written in ASCII: an internationalised name in its xn-- form, as Java's URI needs too.
+
+#[test]
+fn a_non_ascii_origin_host_is_an_invalid_origin_asking_for_the_xn_form() {
+    for origin in [
+        "https://bücher.example",
+        "https://GIT.BÜCHER.example/x",
+        "https://git.e%C3%A4.com",
+    ] {
+        let r = gij::validate(
+            &json!({"type": "GITHUB_SERVER", "origin": origin, "pat": "p"}),
+            &Options::default(),
+        );
+        let d = find(&r, "invalid-origin-url");
+        assert!(d.message.contains("xn--"), "{}", d.message);
+        assert_eq!(d.params.get("reason"), Some(&json!("non-ascii-host")));
+    }
+    let ok = gij::validate(
+        &json!({"type": "GITHUB_SERVER", "origin": "https://xn--bcher-kva.example/ä", "pat": "p"}),
+        &Options::default(),
+    );
+    assert!(ok.ok, "{:?}", ok.codes());
+}
+
+#[test]
+fn a_non_ascii_jira_server_url_host_is_invalid_asking_for_the_xn_form() {
+    let body = |url: &str| {
+        json!({"connection_name": "c", "auth_type": "basic", "username": "u", "password": "p",
+               "installation_type": "server", "jira_server_url": url})
+    };
+    let r = xray::validate(
+        &body("https://jira.bücher.example"),
+        &xray::Options::default(),
+    );
+    let d = find(&r, "xray-invalid-jira-url");
+    assert!(d.message.contains("xn--"), "{}", d.message);
+    assert_eq!(d.params.get("reason"), Some(&json!("non-ascii-host")));
+    let ok = xray::validate(
+        &body("https://jira.xn--bcher-kva.example"),
+        &xray::Options::default(),
+    );
+    assert!(ok.ok, "{:?}", ok.codes());
+}
+
+#[test]
+fn a_non_ascii_base_url_is_refused_by_both_builders() {
+    let built = gij::build(
+        &json!({"type": "GITLAB", "pat": "p", "global": "true"}),
+        &BuildOptions {
+            validation: Options::default(),
+            base_url: Some("https://jira.bücher.example".into()),
+        },
+    );
+    assert!(!built.ok);
+    assert!(find_in(&built.diagnostics, "invalid-base-url").contains("xn--"));
+}
+
+fn find_in(ds: &[jira_integration_payloads::Diagnostic], code: &str) -> String {
+    ds.iter()
+        .find(|d| d.code == code)
+        .map(|d| d.message.clone())
+        .unwrap_or_else(|| panic!("no {code}"))
+}
+
+#[test]
+fn credentials_in_a_non_ascii_url_are_still_redacted() {
+    let v: Value = json!({"origin": "https://bob:hunter2@bücher.example"});
+    let text = jira_integration_payloads::redact::redact(&v).to_string();
+    assert!(!text.contains("hunter2"), "{text}");
+}
