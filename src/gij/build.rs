@@ -131,7 +131,14 @@ fn cleared(field: &Field, current: &Value) -> Option<Value> {
 fn same(field: &Field, a: &Value, b: &Value) -> bool {
     match (field.kind, a, b) {
         (Kind::ProjectIds, Value::Array(x), Value::Array(y)) => {
-            x.iter().all(|v| y.contains(v)) && y.iter().all(|v| x.contains(v))
+            // Hash the JSON text of each id: linear for any list a caller passes.
+            let set = |items: &[Value]| {
+                items
+                    .iter()
+                    .map(Value::to_string)
+                    .collect::<std::collections::HashSet<_>>()
+            };
+            set(x) == set(y)
         }
         _ => a == b,
     }

@@ -164,8 +164,10 @@ export class GijAdapter {
     let parsed;
     try {
       parsed = JSON.parse(text);
-    } catch (err) {
-      this.currentStatus.textContent = `Not JSON yet (${err.message}).`;
+    } catch {
+      // JSON.parse's message quotes the text, which may hold a secret: give the position only.
+      const d = this.api.validateIntegrationJson(text).diagnostics.find((x) => x.code === 'invalid-json');
+      this.currentStatus.textContent = d?.line ? `Not JSON yet (line ${d.line}, column ${d.column}).` : 'Not JSON yet.';
       return;
     }
     let integration = parsed;

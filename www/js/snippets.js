@@ -14,7 +14,10 @@ export function snippetBody(body, redacted, includeSecrets) {
   if (!body || includeSecrets) return body;
   const out = {};
   for (const [key, value] of Object.entries(body)) {
-    out[key] = redacted?.[key] !== value && redacted?.[key] !== undefined ? `<${key}>` : value;
+    // A masked secret becomes a placeholder; anything else takes the redacted copy's value, which
+    // equals the body's except for credentials inside URLs and nested secrets.
+    const masked = redacted?.[key];
+    out[key] = masked === '[REDACTED]' ? `<${key}>` : masked === undefined ? value : masked;
   }
   return out;
 }
