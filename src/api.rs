@@ -162,7 +162,7 @@ pub fn check_jmespath(
     let github_app = options
         .get("githubApp")
         .and_then(Value::as_bool)
-        .unwrap_or(false);
+        .unwrap_or_else(|| jmespath::looks_like_github_app_filter(expression));
     let host = options
         .get("type")
         .and_then(Value::as_str)

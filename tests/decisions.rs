@@ -262,3 +262,33 @@ fn x18_username_next_to_a_pat() {
     );
     assert!(!add(json!({"type": "TFS_SERVER", "origin": "https://t.example.com", "username": "all", "pat": "t"})).codes().contains(&"username-with-pat"));
 }
+
+#[test]
+fn github_app_filters_of_the_vendor_validate_on_github_types() {
+    for filter in [
+        "repositories[] | [?starts_with(name, 'repo-prefix')]",
+        "repositories[] | [?contains(name, 'substring')]",
+        "repositories[] | [?(!contains(name, 'search-phrase'))]",
+        "repositories[] | [?name == 'exact-repo-name']",
+    ] {
+        for ty in ["GITHUB", "GITHUB_SERVER"] {
+            let mut body =
+                json!({"type": ty, "pat": "t", "requireUserPat": true, "apiFilter": filter});
+            if ty == "GITHUB_SERVER" {
+                body["origin"] = json!("https://ghe.example.com");
+            }
+            let r = add(body);
+            assert!(
+                r.diagnostics.is_empty(),
+                "{ty} {filter}: {:?}",
+                r.diagnostics
+            );
+        }
+        let r = api::check_jmespath(filter, &json!({"type": "GITHUB"}));
+        assert!(
+            r.ok && r.diagnostics.is_empty(),
+            "{filter}: {:?}",
+            r.diagnostics
+        );
+    }
+}

@@ -87,3 +87,28 @@ fn credentials_in_a_non_ascii_url_are_still_redacted() {
     let text = jira_integration_payloads::redact::redact(&v).to_string();
     assert!(!text.contains("hunter2"), "{text}");
 }
+
+/// The Java-regex preview bounds every recursion of its matcher: a long tag that a greedy
+/// repetition walks one step per character gives "preview unavailable", never a stack overflow
+/// (review finding: `curly0`/`group_curly0` used to recurse outside the bound).
+#[test]
+fn java_regex_preview_of_long_tags_is_bounded() {
+    use jira_integration_payloads::lang::java_regex::{Mode, preview};
+    let worker = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(|| {
+            let tag = "\r\n\n".repeat(20_000);
+            for pattern in ["\\R*", "(\\R)*", "(?:a|\\R)*x", "(\\R)+$"] {
+                // An answer or "unavailable": either way, no overflow.
+                let _ = preview(pattern, std::slice::from_ref(&tag), Mode::Show);
+            }
+            preview(
+                "^((?!release-2).)*$",
+                &["release-1".to_string()],
+                Mode::Show,
+            )
+            .is_ok()
+        })
+        .unwrap();
+    assert!(worker.join().unwrap());
+}

@@ -34,8 +34,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         ));
     }
     if let Some(filter) = ctx.str("apiFilter").filter(|s| !s.trim().is_empty()) {
-        // A GitHub App integration filters `{repositories: [...]}` (R10).
-        let github_app = ctx.body.keys().any(|k| k.starts_with("githubApp"));
+        // A GitHub App integration filters `{repositories: [...]}` (R10): known from its
+        // githubApp* fields, or from a filter of the GitHub App form itself.
+        let github_app = ctx.body.keys().any(|k| k.starts_with("githubApp"))
+            || lang::jmespath::looks_like_github_app_filter(filter);
         let host = type_name.map_or(HostShape::Unknown, |t| {
             HostShape::for_integration_type(t, github_app)
         });

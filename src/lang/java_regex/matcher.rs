@@ -256,6 +256,19 @@ impl<'a> Matcher<'a> {
         r
     }
 
+    /// Runs a self-recursive step under the same depth and step bound as [`Self::m`]: every
+    /// recursion of the matcher goes through one of the two, so `MAX_RECURSION` bounds them all.
+    fn bounded(&mut self, step: impl FnOnce(&mut Self) -> M) -> M {
+        self.steps += 1;
+        if self.steps > self.budget || self.depth >= MAX_RECURSION {
+            return Err(Abort::TooComplex);
+        }
+        self.depth += 1;
+        let r = step(self);
+        self.depth -= 1;
+        r
+    }
+
     fn m_inner(&mut self, id: Id, i: usize) -> M {
         let next = self.nx(id);
         match *self.kind(id)? {
@@ -726,7 +739,7 @@ impl<'a> Matcher<'a> {
                         break;
                     }
                     if i + k != self.last {
-                        if self.curly0(atom, cmax, next, self.last, j + 1)? {
+                        if self.bounded(|me| me.curly0(atom, cmax, next, me.last, j + 1))? {
                             return Ok(true);
                         }
                         break;
@@ -775,7 +788,7 @@ impl<'a> Matcher<'a> {
                     break;
                 }
                 if i + k != self.last as i64 {
-                    if self.group_curly0(g, i as usize, j)? {
+                    if self.bounded(|me| me.group_curly0(g, i as usize, j))? {
                         return Ok(true);
                     }
                     break;

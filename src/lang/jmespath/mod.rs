@@ -188,6 +188,17 @@ impl HostShape {
     }
 }
 
+/// True when `expr` has the GitHub App form `repositories[] | ...` (white space allowed), which
+/// only a GitHub App integration's listing answers.
+pub fn looks_like_github_app_filter(expr: &str) -> bool {
+    let compact: String = expr
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(16)
+        .collect();
+    compact.starts_with("repositories[]|")
+}
+
 /// The message of a [`COMMUNITY_EXTENSION`] diagnostic for `what` ("The function `lower`").
 pub(crate) fn community_message(what: &str) -> String {
     format!(
