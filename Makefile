@@ -1,7 +1,8 @@
 # Build and test pipeline. Every target installs what it needs first (scripts/setup.sh).
 #   make build   pkg/ (npm package: Node CommonJS + browser ESM builds of the wasm)
 #   make test    everything CI runs
-#   make demo    build, then serve www/ on http://127.0.0.1:8080 (PORT=... to change)
+#   make demo    build, copy pkg/ and ../shared/samples/ into www/, serve www/ on
+#                http://127.0.0.1:8080 (PORT=... to change)
 #   make size    gzip sizes of pkg/web/
 #   make bench   native criterion benchmarks, then the wasm build against JSON.parse and ajv in Node
 SHELL := bash
@@ -50,7 +51,7 @@ test-js: build
 test: lint test-rust test-wasm test-js
 
 demo: build
-	rm -rf www/pkg && cp -r pkg www/pkg
+	node scripts/www-assets.mjs
 	node scripts/serve.mjs www
 
 size: build

@@ -181,8 +181,11 @@ function apiChoice(options) {
     const text = readInput(options.current, '--current');
     try {
       base.current = JSON.parse(text);
-    } catch (err) {
-      throw new IoError(`--current ${options.current} is not valid JSON: ${err.message}`);
+    } catch {
+      // JSON.parse's message quotes the text, which may hold a secret: report the position only.
+      const d = api.validateIntegrationJson(text).diagnostics.find((x) => x.code === 'invalid-json' || x.code === 'input-too-large');
+      const where = d?.line ? ` at line ${d.line}, column ${d.column}` : '';
+      throw new IoError(`--current ${options.current} is not valid JSON${where}`);
     }
   }
   return {

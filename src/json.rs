@@ -50,12 +50,21 @@ pub const CODES: &[Code] = &[
 ];
 
 /// A parsed JSON text: the value and the problems found while reading it (duplicate keys).
-#[derive(Debug)]
+/// Its `Debug` output masks secrets.
 pub struct Parsed {
     /// The value; for duplicate keys, the last occurrence wins (as in Jackson and JavaScript).
     pub value: Value,
     /// Findings about the text itself.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Debug for Parsed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Parsed")
+            .field("value", &crate::redact::redact(&self.value))
+            .field("diagnostics", &self.diagnostics)
+            .finish()
+    }
 }
 
 /// Reads a JSON text. Errors are one diagnostic with `line` and `column` set.
@@ -114,15 +123,47 @@ pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
     let Some(root) = parse_tree(text) else {
         return;
     };
-    let lines = LineIndex::new(text);
-    for d in diagnostics.iter_mut() {
-        if d.line.is_some() {
-            continue;
+    let top = TopIndex::new(&root);
+    let mut offsets: Vec<(usize, usize)> = diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.line.is_none())
+        .map(|(i, d)| (find_offset(&root, &top, text, &d.path, d.on_key, d.span), i))
+        .collect();
+    // One pass over the text in offset order: columns cost the distance walked, not the line.
+    offsets.sort_unstable();
+    let mut cursor = Cursor::default();
+    for (offset, i) in offsets {
+        let (line, column) = cursor.advance(text, offset);
+        if let Some(d) = diagnostics.get_mut(i) {
+            d.line = Some(line);
+            d.column = Some(column);
         }
-        let offset = find_offset(&root, text, &d.path, d.on_key, d.span);
-        let (line, column) = lines.line_column(text, offset);
-        d.line = Some(line);
-        d.column = Some(column);
+    }
+}
+
+/// A forward-only position in a text: byte offset, 1-based line, UTF-16 column so far.
+#[derive(Default)]
+struct Cursor {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Cursor {
+    /// Moves to `offset` (not before the current one) and returns its 1-based line and column.
+    fn advance(&mut self, text: &str, offset: usize) -> (u32, u32) {
+        let offset = offset.max(self.offset).min(text.len());
+        for c in text.get(self.offset..offset).unwrap_or("").chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 0;
+            } else {
+                self.column += c.len_utf16();
+            }
+        }
+        self.offset = offset;
+        (to_u32(self.line + 1), to_u32(self.column + 1))
     }
 }
 
@@ -147,9 +188,26 @@ fn parse_tree(text: &str) -> Option<Node<'_>> {
         .and_then(|r| r.value)
 }
 
+/// The root object's properties by name (the last of duplicates, as parsers keep), so that
+/// placing many diagnostics stays linear in their number.
+struct TopIndex<'t, 'a>(std::collections::HashMap<&'t str, &'t jsonc_parser::ast::ObjectProp<'a>>);
+
+impl<'t, 'a> TopIndex<'t, 'a> {
+    fn new(root: &'t Node<'a>) -> TopIndex<'t, 'a> {
+        let mut map = std::collections::HashMap::new();
+        if let Node::Object(obj) = root {
+            for p in &obj.properties {
+                map.insert(p.name.as_str(), p);
+            }
+        }
+        TopIndex(map)
+    }
+}
+
 /// Walks the pointer down the tree; returns the byte offset to report.
 fn find_offset(
     root: &Node<'_>,
+    top: &TopIndex<'_, '_>,
     text: &str,
     pointer: &str,
     on_key: bool,
@@ -157,9 +215,13 @@ fn find_offset(
 ) -> usize {
     let mut node = root;
     let mut key_start = None;
-    for token in pointer.split('/').skip(1) {
+    for (depth, token) in pointer.split('/').skip(1).enumerate() {
         let token = token.replace("~1", "/").replace("~0", "~");
         let next = match node {
+            Node::Object(_) if depth == 0 => top
+                .0
+                .get(token.as_str())
+                .map(|p| (name_start(&p.name), &p.value)),
             Node::Object(obj) => obj
                 .properties
                 .iter()
@@ -445,9 +507,10 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<TopLevel, A::Error> {
         let mut map = Map::new();
         let mut duplicates = Vec::new();
+        let mut reported = std::collections::HashSet::new();
         while let Some(key) = access.next_key::<String>()? {
             let value: Value = access.next_value()?;
-            if map.insert(key.clone(), value).is_some() && !duplicates.contains(&key) {
+            if map.insert(key.clone(), value).is_some() && reported.insert(key.clone()) {
                 duplicates.push(key);
             }
         }

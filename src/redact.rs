@@ -1,6 +1,6 @@
 //! Redaction: a copy of a payload that is safe to log, print or show.
 
-use crate::request::{UrlError, parse_url};
+use crate::request::parse_url;
 use serde_json::Value;
 
 /// What a redacted secret reads as.
@@ -50,25 +50,45 @@ pub fn redact(value: &Value) -> Value {
 
 /// `s` with the password of an embedded `user:password@` masked, when `s` is such a URL.
 pub fn redact_url(s: &str) -> String {
-    if !s.contains('@') {
+    if !s.contains('@') && !s.contains('?') {
         return s.to_string();
     }
     if !s.contains("://") {
         return redact_scp_like(s);
     }
     match parse_url(s.trim()) {
-        Err(UrlError::NonAsciiHost) => redact_unparsed_user_info(s),
-        Ok(mut url) if url.password().is_some() => {
-            let _ = url.set_password(Some(REDACTED));
+        // Masked by position when the URL parser refuses it (a bad port, a non-ASCII host).
+        Err(_) => redact_unparsed_user_info(s),
+        Ok(mut url) => {
+            if url.password().is_some() {
+                let _ = url.set_password(Some(REDACTED));
+            } else if !url.username().is_empty() && url.scheme() != "mailto" {
+                // A lone user-info part is often a token (https://TOKEN@host).
+                let _ = url.set_username(REDACTED);
+            }
+            mask_secret_query(&mut url);
             url.to_string()
         }
-        Ok(mut url) if !url.username().is_empty() && url.scheme() != "mailto" => {
-            // A lone user-info part is often a token (https://TOKEN@host).
-            let _ = url.set_username(REDACTED);
-            url.to_string()
-        }
-        _ => s.to_string(),
     }
+}
+
+/// Masks the values of query parameters named like secrets (`?private_token=...`).
+fn mask_secret_query(url: &mut url::Url) {
+    if !url.query_pairs().any(|(k, _)| is_secret_key(&k)) {
+        return;
+    }
+    let pairs: Vec<(String, String)> = url
+        .query_pairs()
+        .map(|(k, v)| {
+            let v = if is_secret_key(&k) {
+                REDACTED.to_string()
+            } else {
+                v.into_owned()
+            };
+            (k.into_owned(), v)
+        })
+        .collect();
+    url.query_pairs_mut().clear().extend_pairs(pairs);
 }
 
 /// `scheme://user[:password]@host...` that the URL parser refused (a non-ASCII host): the
@@ -95,14 +115,15 @@ fn redact_unparsed_user_info(s: &str) -> String {
     )
 }
 
-/// `user[:password]@host:path` (git's scp-like syntax) with the user part masked, except the
-/// conventional `git` user. An e-mail address has no `:path` and is left alone.
+/// `user[:password]@host.domain:path` (git's scp-like syntax) with the user part masked, except
+/// the conventional `git` user. An e-mail address has no `:path`, and text like `ops@team:main`
+/// no domain, so both are left alone.
 fn redact_scp_like(s: &str) -> String {
     let Some((user, rest)) = s.trim().split_once('@') else {
         return s.to_string();
     };
     let host_then_path = rest.split_once(':').is_some_and(|(host, _)| {
-        !host.is_empty()
+        host.contains('.')
             && host
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')

@@ -13,14 +13,23 @@ pub fn did_you_mean<'c>(
         return None;
     }
     let mut best: Option<(usize, &str)> = None;
+    let len = norm.chars().count();
     for c in candidates {
+        // The edit distance is at least the length difference: skip hopeless candidates cheaply.
+        if c.len().abs_diff(len) > 4 {
+            continue;
+        }
         let cn = normalise(c);
         if cn == norm {
             return Some(c);
         }
-        let distance = strsim::damerau_levenshtein(&norm, &cn);
-        let allowed = (cn.chars().count().max(norm.chars().count()) / 4).clamp(1, 3);
+        let cn_len = cn.chars().count();
+        let allowed = (cn_len.max(len) / 4).clamp(1, 3);
         let plural = cn.len() + 1 == norm.len() && norm.starts_with(cn.as_str());
+        if cn_len.abs_diff(len) > allowed && !plural {
+            continue;
+        }
+        let distance = strsim::osa_distance(&norm, &cn);
         if (distance <= allowed || plural) && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, c));
         }

@@ -103,7 +103,7 @@ pub fn parse_integration_response(text: &str) -> JsValue {
 }
 
 /// A copy of a payload with every secret masked, safe to log.
-#[wasm_bindgen(js_name = redactIntegration, unchecked_return_type = "IntegrationPayload")]
+#[wasm_bindgen(js_name = redactIntegration, unchecked_return_type = "IntegrationPayload | null")]
 pub fn redact_integration(
     #[wasm_bindgen(unchecked_param_type = "IntegrationPayload")] payload: JsValue,
 ) -> JsValue {
@@ -212,7 +212,7 @@ pub fn parse_xray_response(status: u16, text: &str, operation: Option<JsValue>) 
 /// A copy of an Xray body with the password and URL credentials masked, safe to log.
 #[wasm_bindgen(
     js_name = redactXrayJiraIntegration,
-    unchecked_return_type = "XrayJiraIntegrationPayload"
+    unchecked_return_type = "XrayJiraIntegrationPayload | null"
 )]
 pub fn redact_xray_jira_integration(
     #[wasm_bindgen(unchecked_param_type = "XrayJiraIntegrationPayload")] payload: JsValue,

@@ -153,3 +153,20 @@ fn building_then_validating_is_clean() {
     let again = jira_integration_payloads::gij::validate(&body, &Options::default());
     assert!(again.ok && !again.codes().contains(&"surrounding-whitespace"));
 }
+
+#[test]
+fn emptying_a_field_on_update_clears_it() {
+    let current = json!({"id": 5, "integrationType": "GITLAB", "apiFilter": "[?archived]", "tagsFilter": "",
+        "global": false, "projectMappingIds": [10000], "gitViewerEnabled": false, "displayName": "GL"});
+    let form = json!({"apiFilter": "", "tagsFilter": "", "projectMappingIds": "", "displayName": "", "pat": "", "smartCommitsEnabled": ""});
+    let r = build(&form, &update(json!(5), Some(current)));
+    // apiFilter and the ids had values: cleared. tagsFilter was already empty, the secret and
+    // the boolean are left alone. (displayName cleared too: the server then generates one.)
+    assert_eq!(
+        r.request.unwrap().body.unwrap(),
+        json!({"displayName": "", "apiFilter": "", "projectMappingIds": []})
+    );
+    // Without the current integration an empty input means "leave as is".
+    let r = build(&form, &update(json!(5), None));
+    assert_eq!(r.request.unwrap().body.unwrap(), json!({}));
+}

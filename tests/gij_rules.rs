@@ -87,7 +87,7 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "missing-type",
-            "",
+            "/type",
             json!({"pat": "t"}),
             json!({"type": "GITLAB", "pat": "t"}),
         ),
@@ -509,4 +509,59 @@ fn null_means_unset() {
         &add(),
     );
     assert!(r.ok, "{:?}", r.diagnostics);
+}
+
+#[test]
+fn origins_without_a_scheme_are_read_as_host_names() {
+    let r = gij::validate(
+        &json!({"type": "GITLAB_SERVER", "origin": "gitlab.example.com:8443", "pat": "t"}),
+        &add(),
+    );
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "invalid-origin-url")
+        .unwrap();
+    assert_eq!(
+        d.suggestion.as_deref(),
+        Some("https://gitlab.example.com:8443")
+    );
+    let r = gij::validate(
+        &json!({"type": "GITLAB_SERVER", "origin": "glpat-AbCdEf123:x@gitlab.example.com", "pat": "t"}),
+        &add(),
+    );
+    let text = serde_json::to_string(&r).unwrap();
+    assert!(!text.to_lowercase().contains("glpat-abcdef123"), "{text}");
+}
+
+#[test]
+fn suggestions_drop_query_strings_that_may_hold_tokens() {
+    let r = gij::validate(
+        &json!({"type": "GITLAB_SERVER", "origin": "http://gitlab.example.com/?private_token=SECRET123", "pat": "t"}),
+        &add(),
+    );
+    assert!(r.codes().contains(&"insecure-origin"));
+    assert!(!serde_json::to_string(&r).unwrap().contains("SECRET123"));
+}
+
+#[test]
+fn many_diagnostics_in_a_text_are_placed_in_linear_time() {
+    // 20,000 unknown keys: each diagnostic is located through an index, not a scan of the keys.
+    let body: serde_json::Map<String, Value> =
+        (0..20_000).map(|i| (format!("k{i}"), json!(i))).collect();
+    let text = serde_json::to_string(&Value::Object(body)).unwrap();
+    let r = gij::validate_json(&text, &add());
+    assert!(
+        r.diagnostics
+            .iter()
+            .filter(|d| d.code == "unknown-field")
+            .all(|d| d.line == Some(1))
+    );
+    assert_eq!(
+        r.diagnostics
+            .iter()
+            .filter(|d| d.code == "unknown-field")
+            .count(),
+        20_000
+    );
 }

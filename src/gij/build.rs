@@ -71,7 +71,8 @@ fn with(report: Report, d: Diagnostic) -> Report {
 
 /// The canonical body: fields in table order (unknown keys after, as given), unset values
 /// dropped, strings trimmed except secrets, loose values converted; on update, `type` and
-/// fields equal to the current integration are dropped.
+/// fields equal to the current integration are dropped, and a text or project-id field the form
+/// leaves empty while the current integration has a value is sent empty, which clears it.
 pub fn canonical_body(form: &Map<String, Value>, options: &Options) -> Map<String, Value> {
     let current = options.current.as_ref().and_then(current_integration);
     let updating = options.operation == Operation::Update;
@@ -80,7 +81,12 @@ pub fn canonical_body(form: &Map<String, Value>, options: &Options) -> Map<Strin
         let Some(raw) = form.get(field.name) else {
             continue;
         };
-        let Some(value) = normalise_form_value(field.kind, raw) else {
+        let value = normalise_form_value(field.kind, raw).or_else(|| {
+            updating
+                .then(|| cleared(field, current?.get(field.name)?))
+                .flatten()
+        });
+        let Some(value) = value else {
             continue;
         };
         if updating {
@@ -111,11 +117,28 @@ pub fn canonical_body(form: &Map<String, Value>, options: &Options) -> Map<Strin
     body
 }
 
+/// The empty value that clears `field`, when the current value is not already empty. Secrets
+/// and booleans are never cleared this way: an empty input keeps them.
+fn cleared(field: &Field, current: &Value) -> Option<Value> {
+    match (field.kind, current) {
+        (Kind::String { .. }, Value::String(s)) if !s.is_empty() => Some(Value::from("")),
+        (Kind::ProjectIds, Value::Array(ids)) if !ids.is_empty() => Some(Value::Array(Vec::new())),
+        _ => None,
+    }
+}
+
 /// Equal as the server sees them: project ids compare as sets.
 fn same(field: &Field, a: &Value, b: &Value) -> bool {
     match (field.kind, a, b) {
         (Kind::ProjectIds, Value::Array(x), Value::Array(y)) => {
-            x.iter().all(|v| y.contains(v)) && y.iter().all(|v| x.contains(v))
+            // Hash the JSON text of each id: linear for any list a caller passes.
+            let set = |items: &[Value]| {
+                items
+                    .iter()
+                    .map(Value::to_string)
+                    .collect::<std::collections::HashSet<_>>()
+            };
+            set(x) == set(y)
         }
         _ => a == b,
     }

@@ -17,8 +17,8 @@ pub enum Operation {
     Update,
 }
 
-/// Validation options (the JS `options` argument).
-#[derive(Debug, Clone, Default)]
+/// Validation options (the JS `options` argument). Its `Debug` output masks secrets.
+#[derive(Clone, Default)]
 pub struct Options {
     /// Add or update.
     pub operation: Operation,
@@ -26,6 +26,16 @@ pub struct Options {
     pub integration_id: Option<Value>,
     /// The current integration: a GET response or the integration object inside it.
     pub current: Option<Value>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("operation", &self.operation)
+            .field("integration_id", &self.integration_id)
+            .field("current", &self.current.as_ref().map(crate::redact::redact))
+            .finish()
+    }
 }
 
 /// The view of a payload that rules read.

@@ -59,7 +59,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if ctx.get("type").is_none() {
                 let mut d = Diagnostic::new(
                     &MISSING_TYPE,
-                    "",
+                    ptr("type"),
                     "The body has no \"type\"; adding an integration needs one of the 12 types.",
                 );
                 if let Some(t) = ctx.str("integrationType") {

@@ -108,7 +108,14 @@ fn check_path(origin: &str, path: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>) {
-    let url = match parse_url(origin) {
+    // Without "://", `gitlab.example.com:8443` (or `TOKEN:x@host`) would parse with the text
+    // before the colon as its scheme.
+    let parsed = if origin.contains("://") {
+        parse_url(origin)
+    } else {
+        Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase))
+    };
+    let url = match parsed {
         Ok(u)
             if matches!(u.scheme(), "http" | "https")
                 && u.host_str().is_some_and(|h| !h.is_empty()) =>
@@ -116,15 +123,13 @@ fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>)
             u
         }
         Ok(u) => {
+            let scheme = crate::json::truncate(u.scheme(), 20);
             let mut d = Diagnostic::new(
                 &INVALID_ORIGIN_URL,
                 path,
-                format!(
-                    "origin uses the {} scheme; the API needs an http or https URL.",
-                    u.scheme()
-                ),
+                format!("origin uses the {scheme} scheme; the API needs an http or https URL."),
             )
-            .param("scheme", u.scheme());
+            .param("scheme", scheme);
             if matches!(u.scheme(), "ssh" | "git") {
                 if let Some(host) = u.host_str() {
                     d = d.suggest(format!("https://{host}"));
@@ -179,9 +184,7 @@ fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>)
         }
     };
     if !url.username().is_empty() || url.password().is_some() {
-        let mut clean = url.clone();
-        let _ = clean.set_username("");
-        let _ = clean.set_password(None);
+        let clean = without_secrets(&url);
         out.push(
             Diagnostic::new(
                 &ORIGIN_CREDENTIALS,
@@ -196,10 +199,8 @@ fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>)
     let sends_credentials =
         ctx.text("password").is_some() || ctx.text("pat").is_some() || url.password().is_some();
     if url.scheme() == "http" && sends_credentials && !is_loopback(&url) {
-        let mut secure = url.clone();
+        let mut secure = without_secrets(&url);
         let _ = secure.set_scheme("https");
-        let _ = secure.set_username("");
-        let _ = secure.set_password(None);
         out.push(
             Diagnostic::new(
                 &INSECURE_ORIGIN,
@@ -209,6 +210,17 @@ fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>)
             .suggest(secure.to_string()),
         );
     }
+}
+
+/// `url` without user info, query and fragment: safe to echo in a suggestion (a query can hold
+/// a token, as in `?private_token=...`).
+fn without_secrets(url: &Url) -> Url {
+    let mut clean = url.clone();
+    let _ = clean.set_username("");
+    let _ = clean.set_password(None);
+    clean.set_query(None);
+    clean.set_fragment(None);
+    clean
 }
 
 fn is_loopback(url: &Url) -> bool {

@@ -66,10 +66,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                                 truncate(url_name, 40)
                             ),
                         )
-                        .param("connectionName", truncate(url_name, 40))
+                        .param("connectionName", url_name)
                         .suggest(format!(
                             "Set connection_name to {}, or delete the integration and create one with the new name.",
-                            Value::from(truncate(url_name, 40))
+                            Value::from(url_name)
                         )),
                     );
                 }

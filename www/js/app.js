@@ -1,0 +1,56 @@
+// The admin page: loads the library (pkg/web/index.mjs instantiates the wasm with top-level
+// await) and the sample listings, then sets up the three tabs.
+import { setupTabs } from './tabs.js';
+import { Panel } from './panel.js';
+import { GijAdapter } from './gij.js';
+import { XrayAdapter } from './xray.js';
+import { loadSamples } from './previews.js';
+
+const status = document.getElementById('engine-status');
+const started = performance.now();
+
+let api;
+let samples;
+try {
+  [api, samples] = await Promise.all([import('../pkg/web/index.mjs'), loadSamples()]);
+} catch (err) {
+  status.dataset.state = 'error';
+  status.textContent = 'The validator did not load. Run `make demo`, which builds pkg/ and copies it here.';
+  document.documentElement.dataset.ready = 'error';
+  throw err;
+}
+const loaded = performance.now();
+
+// Each tab's panel is built the first time it is shown.
+const builders = {
+  'panel-add': () => new Panel(document.getElementById('panel-add'), new GijAdapter(api, samples, 'add')),
+  'panel-update': () => new Panel(document.getElementById('panel-update'), new GijAdapter(api, samples, 'update')),
+  'panel-xray': () => new Panel(document.getElementById('panel-xray'), new XrayAdapter(api)),
+};
+const panels = {};
+setupTabs(document.querySelector('[role="tablist"]'), (root) => {
+  if (!(root.id in panels)) panels[root.id] = builders[root.id]();
+});
+const ready = performance.now();
+
+status.dataset.state = 'ok';
+status.textContent = `Validator ${api.version()} · checks run in your browser`;
+const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+const nav = performance.getEntriesByType('navigation')[0];
+window.adminPage = {
+  api,
+  panels,
+  timings: {
+    // Milliseconds since navigation start.
+    moduleReady: loaded,
+    firstValidation: ready,
+    importMs: loaded - started,
+    panelsMs: ready - loaded,
+    wasmBytes: wasm?.encodedBodySize,
+    htmlReceived: nav?.responseEnd,
+    wasmFetchStart: wasm?.startTime,
+    wasmFetchEnd: wasm?.responseEnd,
+    appStart: started,
+  },
+};
+document.documentElement.dataset.ready = 'true';

@@ -1,0 +1,367 @@
+// Git Integration for Jira: the "add" and "update" tabs. The form comes from integrationTypes();
+// the checks and the request from buildIntegrationRequest / validateIntegrationJson.
+import { h, fill } from './dom.js';
+import { toFormValue } from './fields.js';
+import { JmesPreview, RegexPreview, TAGS_FILE } from './previews.js';
+
+const FAMILIES = [
+  ['GitHub', ['gitHub']],
+  ['GitLab', ['gitLab']],
+  ['Microsoft', ['microsoft']],
+  ['Other hosts', ['aws', 'gerrit', 'filespace']],
+];
+
+/** Example filters per host family (placeholders only). */
+const FILTER_EXAMPLES = {
+  gitHub: "[?owner.login=='acme-corp']",
+  gitLab: "[?namespace.full_path=='platform/backend']",
+  microsoft: "{value:value[?contains(project.name, 'Fabrikam')]}",
+  filespace: "[?!starts_with(fullPath, '/srv/git/private')]",
+  gerrit: "[?contains(name, 'git')]",
+};
+
+const PLACEHOLDERS = {
+  displayName: 'Generated when empty',
+  tagsFilter: '^(Release|release).*',
+  prHideFilter: '^(Test|test).*',
+  refSpecCustom: '+refs/meta/*:refs/meta/*',
+  tfsCollection: 'DefaultCollection (all collections when empty)',
+  projectMappingIds: '10000, 10100',
+};
+
+function describeCredentials(sets, fields) {
+  const label = (name) => fields.find((f) => f.name === name)?.label.toLowerCase() ?? name;
+  const words = sets.map((set) => `the ${set.map(label).join(' and ')}`);
+  if (words.length === 0) return '';
+  return words.length === 1 ? `Needs ${words[0]}.` : `Needs one of: ${words.join(', or ')}.`;
+}
+
+export class GijAdapter {
+  /**
+   * @param {any} api          the library (pkg/web/index.mjs)
+   * @param {Record<string, any>} samples
+   * @param {'add'|'update'} operation
+   */
+  constructor(api, samples, operation) {
+    this.api = api;
+    this.samples = samples;
+    this.operation = operation;
+    this.prefix = operation;
+    this.types = api.integrationTypes();
+    this.byType = new Map(this.types.map((t) => [t.type, t]));
+    this.adding = operation === 'add';
+    this.title = this.adding ? 'Add a Git integration' : 'Update a Git integration';
+    this.lede = this.adding
+      ? 'POST /rest/gitplugin/1.0/integration — connect a git host to Jira (Git Integration for Jira).'
+      : 'PUT /rest/gitplugin/1.0/integration/{id} — change an integration; only the fields you set are sent.';
+    this.jsonHint =
+      'Paste a request body (for example from the vendor’s documentation). Problems are marked at their line and column; switch back to Form to edit it field by field.';
+    this.auth = { variable: 'JIRA_PAT', scheme: 'Bearer', description: 'a Jira administrator’s personal access token' };
+    this.baseVariable = 'JIRA_BASE_URL';
+    /** The pasted current integration (update): the JSON as pasted, and the integration object. */
+    this.current = null;
+    this.currentIntegration = null;
+  }
+
+  attach(panel) {
+    this.panel = panel;
+    const p = this.prefix;
+    if (!this.adding) {
+      this.idInput = h('input', {
+        type: 'text',
+        id: `${p}-integrationId`,
+        name: 'integrationId',
+        inputmode: 'numeric',
+        autocomplete: 'off',
+        placeholder: '7',
+        oninput: () => panel.schedule(),
+      });
+      panel.option('integrationId', 'Integration id', this.idInput, {
+        required: true,
+        hint: 'The id in the URL (GET /rest/gitplugin/1.0/integration lists them).',
+      });
+    }
+    this.typeSelect = h(
+      'select',
+      {
+        id: `${p}-type`,
+        name: 'type',
+        onchange: () => {
+          delete panel.extras.type;
+          panel.renderFields();
+          panel.validate();
+        },
+      },
+      h('option', { value: '', text: this.adding ? 'Choose the git host…' : 'Any type (fields all types share)' }),
+      FAMILIES.map(([label, families]) =>
+        h(
+          'optgroup',
+          { label },
+          this.types.filter((t) => families.includes(t.family)).map((t) => h('option', { value: t.type, text: `${t.label} (${t.type})` })),
+        ),
+      ),
+    );
+    panel.option('type', 'Integration type', this.typeSelect, {
+      required: this.adding,
+      wide: this.adding,
+      hint: this.adding
+        ? 'Decides which fields apply; it cannot change later.'
+        : 'Not sent (the type cannot change); it decides which fields are shown.',
+    });
+    if (!this.adding) this.attachCurrent(panel);
+    this.baseUrl = h('input', {
+      type: 'url',
+      id: `${p}-baseUrl`,
+      name: 'baseUrl',
+      placeholder: 'https://jira.example.com',
+      autocomplete: 'url',
+      spellcheck: 'false',
+      oninput: () => panel.schedule(),
+    });
+    panel.option('baseUrl', 'Jira base URL', this.baseUrl, { where: 'request', wide: true });
+  }
+
+  attachCurrent(panel) {
+    const p = this.prefix;
+    this.currentText = h('textarea', {
+      id: `${p}-current`,
+      name: 'current',
+      class: 'code-input small',
+      rows: '4',
+      spellcheck: 'false',
+      placeholder: '{"success": "true", "integration": [{"id": 7, "integrationType": "GITLAB", …}]}',
+      oninput: () => {
+        this.readCurrent();
+        panel.renderFields();
+        panel.schedule();
+      },
+    });
+    this.currentStatus = h('p', { class: 'current-status', role: 'status' });
+    this.fillButton = h('button', {
+      type: 'button',
+      class: 'btn small',
+      disabled: true,
+      text: 'Fill the form with its values',
+      onclick: () => this.fillFromCurrent(),
+    });
+    const box = panel.option('current', 'Current integration (optional: the GET response)', this.currentText, {
+      wide: true,
+      hint: 'With it, only fields that differ from the current values are sent, and the checks see the result of the change. Secrets are never in a GET response.',
+    });
+    box.append(h('div', { class: 'current-actions' }, this.currentStatus, this.fillButton));
+    box.classList.add('current-box');
+  }
+
+  readCurrent() {
+    const text = this.currentText.value.trim();
+    this.current = null;
+    this.currentIntegration = null;
+    this.fillButton.disabled = true;
+    if (!text) {
+      this.currentStatus.textContent = '';
+      return;
+    }
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // JSON.parse's message quotes the text, which may hold a secret: give the position only.
+      const d = this.api.validateIntegrationJson(text).diagnostics.find((x) => x.code === 'invalid-json');
+      this.currentStatus.textContent = d?.line ? `Not JSON yet (line ${d.line}, column ${d.column}).` : 'Not JSON yet.';
+      return;
+    }
+    let integration = parsed;
+    if (parsed && typeof parsed === 'object' && ('success' in parsed || 'integration' in parsed || 'integrations' in parsed)) {
+      const response = this.api.parseIntegrationResponse(text);
+      if (response.integrations && !response.integration) {
+        this.currentStatus.textContent = `That is a list of ${response.integrations.length} integrations; paste one (GET /rest/gitplugin/1.0/integration/{id}).`;
+        return;
+      }
+      integration = response.integration;
+      if (!integration) {
+        this.currentStatus.textContent = response.error ? `The response is an error: ${response.error}` : 'No integration in this response.';
+        return;
+      }
+    }
+    if (!integration || typeof integration !== 'object' || Array.isArray(integration)) {
+      this.currentStatus.textContent = 'Paste a JSON object: the GET response or the integration in it.';
+      return;
+    }
+    this.current = parsed;
+    this.currentIntegration = integration;
+    this.fillButton.disabled = false;
+    const type = integration.integrationType ?? integration.type;
+    if (!this.typeSelect.value && this.byType.has(type)) this.typeSelect.value = type;
+    if (!this.idInput.value.trim() && Number.isInteger(integration.id)) this.idInput.value = String(integration.id);
+    const name = integration.displayName ? ` “${integration.displayName}”` : '';
+    this.currentStatus.textContent = `Current: integration ${integration.id ?? '(no id)'}, ${type ?? 'type unknown'}${name}. Only changed fields are sent.`;
+  }
+
+  fillFromCurrent() {
+    const integration = this.currentIntegration;
+    if (!integration) return;
+    for (const field of this.fields() ?? []) {
+      const value = integration[field.name];
+      if (field.secret || value === undefined || value === null) continue;
+      this.panel.form.set(field.name, toFormValue(value));
+    }
+    this.panel.renderFields();
+    this.panel.validate();
+  }
+
+  type() {
+    return this.typeSelect.value;
+  }
+
+  typeInfo() {
+    return this.byType.get(this.type());
+  }
+
+  /** The fields to render: the type's (without `type` itself), or for an update of unknown type those every type has. */
+  fields() {
+    const info = this.typeInfo();
+    if (info) return info.fields.filter((f) => f.name !== 'type');
+    if (this.adding) return null;
+    const [first, ...others] = this.types;
+    return first.fields.filter((f) => f.name !== 'type' && others.every((t) => t.fields.some((g) => g.name === f.name)));
+  }
+
+  emptyMessage() {
+    return 'Choose the integration type: the form then shows the fields that apply to that host, with the required ones marked.';
+  }
+
+  jsonEnabled() {
+    return true;
+  }
+
+  renderContext() {
+    const info = this.typeInfo();
+    const current = this.currentIntegration;
+    return {
+      required: (f) => this.adding && f.required,
+      defaultLabel: (f) => {
+        if (!this.adding) {
+          const value = current?.[f.name];
+          return value === undefined || value === null ? 'Keep current' : `Keep current (${toFormValue(value)})`;
+        }
+        if (f.kind === 'enum') return 'Choose…';
+        return f.default === undefined ? 'Not sent' : `Default (${toFormValue(f.default)})`;
+      },
+      placeholder: (f) => {
+        if (!this.adding && current && current[f.name] !== undefined && current[f.name] !== '' && !f.secret) {
+          return `current: ${toFormValue(current[f.name])}`;
+        }
+        if (!this.adding && f.secret) return 'unchanged unless filled in';
+        if (f.name === 'origin') return info?.originExample ?? 'https://git.example.com';
+        if (f.name === 'apiFilter') return FILTER_EXAMPLES[info?.family] ?? FILTER_EXAMPLES.gitHub;
+        if (f.name === 'apiPath') {
+          const known = this.knownPaths().find((k) => k.isDefault);
+          return known ? `${known.path} (default)` : '/user/repos';
+        }
+        if (f.name === 'username' && this.type() === 'TFS_SERVER') return 'all (with a personal access token)';
+        if (f.kind === 'integer' && f.default !== undefined) return `${f.default} (default)`;
+        return PLACEHOLDERS[f.name] ?? '';
+      },
+      notes: {
+        credentials: this.adding && info ? describeCredentials(info.credentials, info.fields) : '',
+        projects: 'To limit the integration to some projects, set “Associate with all projects” to false and list their numeric ids.',
+      },
+    };
+  }
+
+  knownPaths() {
+    const type = this.type();
+    if (!type) return [];
+    return this.api.knownApiPaths(type) ?? [];
+  }
+
+  decorate(field, wrapper, panel) {
+    const onChange = () => panel.schedule();
+    const slot = (el) => wrapper.append(el);
+    if (field.name === 'apiFilter') {
+      this.jmes = new JmesPreview({ prefix: `${this.prefix}-apiFilter`, api: this.api, samples: this.samples, onChange });
+      slot(this.jmes.element);
+    } else if (field.name === 'tagsFilter') {
+      this.tags = new RegexPreview({ prefix: `${this.prefix}-tagsFilter`, api: this.api, tags: this.samples[TAGS_FILE], mode: 'show', onChange });
+      slot(this.tags.element);
+    } else if (field.name === 'prHideFilter') {
+      this.prHide = new RegexPreview({ prefix: `${this.prefix}-prHideFilter`, api: this.api, tags: this.samples[TAGS_FILE], mode: 'hide', onChange });
+      slot(this.prHide.element);
+    } else if (field.name === 'apiPath') {
+      this.pathList = h('datalist', { id: `${this.prefix}-apiPath-list` });
+      wrapper.querySelector('input').setAttribute('list', this.pathList.id);
+      slot(this.pathList);
+    }
+  }
+
+  afterRender() {
+    this.jmes?.follow(this.typeInfo()?.family);
+    if (this.pathList) {
+      fill(this.pathList, this.knownPaths().map((k) => h('option', { value: k.path, label: k.description })));
+    }
+  }
+
+  /** Diagnostics of the field checkers behind the previews, placed at their field. */
+  previewDiagnostics(form) {
+    const at = (path, list) => list.map((d) => ({ ...d, path: d.path && d.path !== '' ? `${path}${d.path}` : path }));
+    const out = [];
+    if ('apiFilter' in form && this.jmes) out.push(...at('/apiFilter', this.jmes.update(form.apiFilter, this.type() || undefined)));
+    if ('tagsFilter' in form && this.tags) out.push(...at('/tagsFilter', this.tags.update(form.tagsFilter)));
+    if ('prHideFilter' in form && this.prHide) out.push(...at('/prHideFilter', this.prHide.update(form.prHideFilter)));
+    return out;
+  }
+
+  options({ withBaseUrl = true } = {}) {
+    const options = { operation: this.operation };
+    if (!this.adding) {
+      options.integrationId = this.idInput.value.trim();
+      if (this.current) options.current = this.current;
+    }
+    const base = this.baseUrl.value.trim();
+    if (withBaseUrl && base) options.baseUrl = base;
+    return options;
+  }
+
+  checkForm(form) {
+    const withType = this.adding || this.type() ? { type: this.type(), ...form } : form;
+    return this.api.buildIntegrationRequest(withType, this.options());
+  }
+
+  checkJson(text) {
+    const result = this.api.validateIntegrationJson(text, this.options({ withBaseUrl: false }));
+    if (!result.ok) return result;
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return result;
+    }
+    const built = this.api.buildIntegrationRequest(body, this.options());
+    const extra = built.diagnostics.filter((d) => d.params?.option);
+    return { ok: built.ok, diagnostics: [...result.diagnostics, ...extra], request: built.request };
+  }
+
+  /** The head controls' part of a JSON body. */
+  headJson() {
+    return this.adding && this.type() ? { type: this.type() } : {};
+  }
+
+  /** Takes what the head controls show from a pasted body; returns the rest. */
+  importHead(body) {
+    const rest = { ...body };
+    const type = body.type ?? body.integrationType;
+    if (this.adding) {
+      // An unknown or missing type stays in the body, so the checks report it.
+      this.typeSelect.value = this.byType.has(body.type) ? body.type : '';
+      if (this.byType.has(body.type)) delete rest.type;
+    } else {
+      if (this.byType.has(type)) this.typeSelect.value = type;
+      if (!this.idInput.value.trim() && Number.isInteger(body.id) && body.id > 0) this.idInput.value = String(body.id);
+    }
+    return rest;
+  }
+
+  redact(body) {
+    return this.api.redactIntegration(body);
+  }
+}

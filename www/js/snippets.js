@@ -1,0 +1,96 @@
+// The request as a curl command or a fetch() call, and a copy helper that also leaves the copied
+// text on the page (data-last-copied) so it can be checked without clipboard permissions.
+
+/** A POSIX shell word in single quotes: every ' becomes '\'' (close, escaped quote, reopen). */
+export function shellQuote(text) {
+  return `'${String(text).replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * The body to put in a snippet: secrets replaced by placeholders such as `<password>` unless
+ * `includeSecrets`. `redacted` is the library's redaction of `body` (secrets as "[REDACTED]").
+ */
+export function snippetBody(body, redacted, includeSecrets) {
+  if (!body || includeSecrets) return body;
+  const out = {};
+  for (const [key, value] of Object.entries(body)) {
+    // A masked secret becomes a placeholder; anything else takes the redacted copy's value, which
+    // equals the body's except for credentials inside URLs and nested secrets.
+    const masked = redacted?.[key];
+    out[key] = masked === '[REDACTED]' ? `<${key}>` : masked === undefined ? value : masked;
+  }
+  return out;
+}
+
+/**
+ * @param {{ method: string, path: string, url?: string, headers: Record<string,string>, body?: any }} request
+ * @param {{ body?: any, auth: { variable: string, scheme: string }, baseVariable: string }} options
+ *   `auth.variable` is the environment variable holding the caller's token (e.g. JIRA_PAT);
+ *   `baseVariable` names the base URL when the request has no full URL.
+ */
+export function toCurl(request, { body, auth, baseVariable }) {
+  const url = request.url ? shellQuote(request.url) : `"$${baseVariable}"${shellQuote(request.path)}`;
+  const lines = [`curl -X ${request.method} ${url}`];
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
+    lines.push(`  -H ${shellQuote(`${name}: ${value}`)}`);
+  }
+  // Double quotes on purpose: the shell expands the token from the environment.
+  lines.push(`  -H "Authorization: ${auth.scheme} $${auth.variable}"`);
+  if (body !== undefined) lines.push(`  --data-raw ${shellQuote(JSON.stringify(body, null, 2))}`);
+  return lines.join(' \\\n');
+}
+
+/** The same request as a fetch() call (browser or Node 18+). */
+export function toFetch(request, { body, auth, baseVariable }) {
+  const lines = [];
+  if (!request.url) lines.push(`const ${baseVariable} = "https://…"; // your base URL`);
+  lines.push(`const ${auth.variable} = "<${auth.variable}>"; // ${auth.description}`);
+  const url = request.url
+    ? JSON.stringify(request.url)
+    : `\`\${${baseVariable}}${request.path.replaceAll('`', '\\`').replaceAll('${', '\\${')}\``;
+  lines.push(`const response = await fetch(${url}, {`);
+  lines.push(`  method: ${JSON.stringify(request.method)},`);
+  lines.push('  headers: {');
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
+    lines.push(`    ${JSON.stringify(name)}: ${JSON.stringify(value)},`);
+  }
+  lines.push(`    "Authorization": \`${auth.scheme} \${${auth.variable}}\`,`);
+  lines.push('  },');
+  if (body !== undefined) {
+    const json = JSON.stringify(body, null, 2).replaceAll('\n', '\n  ');
+    lines.push(`  body: JSON.stringify(${json}),`);
+  }
+  lines.push('});');
+  lines.push('console.log(response.status, await response.text());');
+  return lines.join('\n');
+}
+
+/**
+ * Copies text to the clipboard (falling back to a hidden textarea and execCommand) and records it
+ * on `holder.dataset.lastCopied`. Resolves to true when the clipboard took it.
+ */
+export async function copyText(text, holder) {
+  holder.dataset.lastCopied = text;
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const previous = document.activeElement;
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    previous?.focus?.();
+    return ok;
+  }
+}
