@@ -4,6 +4,7 @@
 #   make demo    build, copy pkg/ and ../shared/samples/ into www/, serve www/ on
 #                http://127.0.0.1:8080 (PORT=... to change)
 #   make size    gzip sizes of pkg/web/
+#   make bench   native criterion benchmarks, then the wasm build against JSON.parse and ajv in Node
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := build
@@ -17,7 +18,7 @@ RELEASE_ENV := CARGO_PROFILE_RELEASE_STRIP=false
 RELEASE_WASM := target/$(WASM_TARGET)/release/jira_integration_payloads.wasm
 PKG_INPUTS := $(RELEASE_WASM) js scripts/build-pkg.mjs Cargo.toml
 
-.PHONY: setup build test lint test-rust test-wasm test-js demo size
+.PHONY: setup build test lint test-rust test-wasm test-js demo size bench
 
 setup:
 	@scripts/setup.sh
@@ -55,3 +56,8 @@ demo: build
 
 size: build
 	@node scripts/size.mjs
+
+# Measured, not asserted: the numbers and ratios go to the terminal (see README, Performance).
+bench: build
+	cargo bench --bench native
+	node scripts/bench.mjs

@@ -654,7 +654,7 @@ fn closeness(seg: &str, lit: &str) -> Option<usize> {
     if is_version(seg) && is_version(lit) {
         return None;
     }
-    let lower = seg.to_lowercase();
+    let lower = crate::suggest::lower_for_ascii(seg);
     let d = edit_distance(&lower, lit)?;
     let limit = if lit.chars().count() <= 5 { 1 } else { 2 };
     (d <= limit).then_some(d.max(1))

@@ -554,14 +554,14 @@ pub fn table_patterns() -> Vec<String> {
     }
     for (name, _, _) in tables::BINARY.iter().chain(tables::POSIX) {
         out.push(format!("\\p{{Is{name}}}"));
-        out.push(format!("(?i)\\p{{Is{}}}", name.to_lowercase()));
+        out.push(format!("(?i)\\p{{Is{}}}", name.to_ascii_lowercase()));
     }
     for (name, _, _) in tables::POSIX {
-        out.push(format!("(?U)\\p{{{}}}", name.to_lowercase()));
+        out.push(format!("(?U)\\p{{{}}}", name.to_ascii_lowercase()));
     }
     for (script, alias) in tables::SCRIPTS {
         out.push(format!("\\p{{Is{script}}}"));
-        out.push(format!("\\p{{script={}}}", alias.to_lowercase()));
+        out.push(format!("\\p{{script={}}}", alias.to_ascii_lowercase()));
     }
     for (block, canonical) in tables::BLOCKS {
         out.push(format!("\\p{{In{block}}}"));
@@ -569,7 +569,7 @@ pub fn table_patterns() -> Vec<String> {
             out.push(format!("\\p{{block={canonical}}}"));
             out.push(format!(
                 "\\p{{In{}}}",
-                canonical.replace(' ', "").to_lowercase()
+                canonical.replace(' ', "").to_ascii_lowercase()
             ));
         }
     }

@@ -1530,7 +1530,7 @@ impl Parser {
             .iter()
             .filter_map(|&c| char::from_u32(c))
             .collect();
-        let name = raw.trim().to_uppercase();
+        let name = crate::suggest::upper_for_ascii(raw.trim());
         // Unicode names start with a letter and are words of A-Z, 0-9 and inner hyphens
         // separated by single spaces.
         let plausible = name.starts_with(|c: char| c.is_ascii_uppercase())
@@ -1612,7 +1612,7 @@ impl Parser {
         let ci = self.has(CASE_INSENSITIVE);
         let prop = if let Some(eq) = name.find('=') {
             let value = name.get(eq + 1..).unwrap_or("");
-            let key = name.get(..eq).unwrap_or("").to_lowercase();
+            let key = crate::suggest::lower_for_ascii(name.get(..eq).unwrap_or(""));
             let p = match key.as_str() {
                 "sc" | "script" => props::for_script(value),
                 "blk" | "block" => props::for_block(value),

@@ -45,13 +45,13 @@ pub(crate) fn for_property(name: &str, ci: bool) -> Option<Prop> {
 
 /// `CharPredicates.forPOSIXName` (used for bare names under `(?U)`).
 pub(crate) fn for_posix(name: &str, ci: bool) -> Option<Prop> {
-    let up = name.to_uppercase();
+    let up = crate::suggest::upper_for_ascii(name);
     POSIX.iter().find(|r| r.0 == up).map(|r| pick(r, ci))
 }
 
 /// `CharPredicates.forUnicodeProperty` (binary properties, then POSIX names; any case).
 pub(crate) fn for_unicode_property(name: &str, ci: bool) -> Option<Prop> {
-    let up = name.to_uppercase();
+    let up = crate::suggest::upper_for_ascii(name);
     BINARY
         .iter()
         .chain(POSIX.iter())
@@ -61,7 +61,7 @@ pub(crate) fn for_unicode_property(name: &str, ci: bool) -> Option<Prop> {
 
 /// `Character.UnicodeScript.forName`: constant name or ISO 15924 alias, any case.
 pub(crate) fn for_script(name: &str) -> Option<Prop> {
-    let up = name.to_uppercase();
+    let up = crate::suggest::upper_for_ascii(name);
     SCRIPTS
         .iter()
         .find(|(s, alias)| *s == up || *alias == up)
@@ -70,7 +70,7 @@ pub(crate) fn for_script(name: &str) -> Option<Prop> {
 
 /// `Character.UnicodeBlock.forName`: canonical name, without spaces, or constant name, any case.
 pub(crate) fn for_block(name: &str) -> Option<Prop> {
-    let up = name.to_uppercase();
+    let up = crate::suggest::upper_for_ascii(name);
     BLOCKS
         .iter()
         .find(|(constant, canonical)| {

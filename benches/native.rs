@@ -1,0 +1,135 @@
+//! Criterion benchmarks of the native library: validate (value and JSON text) and build, on the
+//! reference's realistic examples and on a worst case; and the compiled-expression caches.
+//!   cargo bench --bench native            (make bench runs it with the Node benchmark)
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod payloads;
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use jira_integration_payloads::api;
+use jira_integration_payloads::lang::{java_regex, jmespath};
+use payloads::{as_form, gij_examples, long_filter, long_pattern, worst_case, xray_examples};
+use serde_json::{Value, json};
+use std::hint::black_box;
+
+fn add() -> Value {
+    json!({"operation": "add"})
+}
+
+fn typical(c: &mut Criterion) {
+    let examples = gij_examples();
+    let mut g = c.benchmark_group("gij typical (11 examples)");
+    g.throughput(Throughput::Elements(examples.len() as u64));
+    g.bench_function("validate value", |b| {
+        b.iter(|| {
+            for e in &examples {
+                black_box(api::validate_integration(black_box(&e.value), &add()));
+            }
+        })
+    });
+    g.bench_function("validate JSON text", |b| {
+        b.iter(|| {
+            for e in &examples {
+                black_box(api::validate_integration_json(black_box(&e.text), &add()));
+            }
+        })
+    });
+    g.bench_function("serde_json parse only (floor)", |b| {
+        b.iter(|| {
+            for e in &examples {
+                black_box(serde_json::from_str::<Value>(black_box(&e.text)).unwrap());
+            }
+        })
+    });
+    let forms: Vec<Value> = examples.iter().map(|e| as_form(&e.value)).collect();
+    let build_options = json!({"operation": "add", "baseUrl": "https://jira.example.com"});
+    g.bench_function("build from form state", |b| {
+        b.iter(|| {
+            for f in &forms {
+                black_box(api::build_integration_request(black_box(f), &build_options));
+            }
+        })
+    });
+    g.finish();
+
+    let xray = xray_examples();
+    let mut g = c.benchmark_group("xray typical (2 examples)");
+    g.throughput(Throughput::Elements(xray.len() as u64));
+    let create = json!({"operation": "create"});
+    g.bench_function("validate JSON text", |b| {
+        b.iter(|| {
+            for e in &xray {
+                black_box(api::validate_xray_jira_integration_json(
+                    black_box(&e.text),
+                    &create,
+                ));
+            }
+        })
+    });
+    g.finish();
+}
+
+fn worst(c: &mut Criterion) {
+    let w = worst_case();
+    let mut g = c.benchmark_group("gij worst case");
+    g.throughput(Throughput::Elements(1));
+    g.sample_size(20);
+    g.bench_function("validate value", |b| {
+        b.iter(|| black_box(api::validate_integration(black_box(&w.value), &add())))
+    });
+    g.bench_function("validate JSON text", |b| {
+        b.iter(|| black_box(api::validate_integration_json(black_box(&w.text), &add())))
+    });
+    let form = as_form(&w.value);
+    g.bench_function("build from form state", |b| {
+        b.iter(|| black_box(api::build_integration_request(black_box(&form), &add())))
+    });
+    g.finish();
+}
+
+/// Re-validating an unchanged filter must not recompile it: the same text (a cache hit) against
+/// a different text every time (a miss; 64 variants rotate through the 8-entry caches).
+fn caches(c: &mut Criterion) {
+    let (filter, pattern) = (long_filter(0), long_pattern(0));
+    let filters: Vec<String> = (1..=64).map(long_filter).collect();
+    let patterns: Vec<String> = (1..=64).map(long_pattern).collect();
+    let host = jmespath::HostShape::Unknown;
+    let mut g = c.benchmark_group("compiled-expression caches");
+    g.bench_function("JMESPath check, same filter (hit)", |b| {
+        b.iter(|| black_box(jmespath::check(black_box(&filter), host)))
+    });
+    let mut i = 0;
+    g.bench_function("JMESPath check, new filter (miss)", |b| {
+        b.iter_batched(
+            || {
+                i = (i + 1) % filters.len();
+                &filters[i]
+            },
+            |f| black_box(jmespath::check(f, host)),
+            BatchSize::SmallInput,
+        )
+    });
+    g.bench_function("Java regex check, same pattern (hit)", |b| {
+        b.iter(|| black_box(java_regex::check(black_box(&pattern))))
+    });
+    let mut j = 0;
+    g.bench_function("Java regex check, new pattern (miss)", |b| {
+        b.iter_batched(
+            || {
+                j = (j + 1) % patterns.len();
+                &patterns[j]
+            },
+            |p| black_box(java_regex::check(p)),
+            BatchSize::SmallInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, typical, worst, caches);
+criterion_main!(benches);

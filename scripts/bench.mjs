@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Validations per second of the wasm build (pkg/, after `make build`) on the reference's realistic
+// example payloads, against baselines run in the same process on the same payloads:
+//   from JSON text (a script reading files):   JSON.parse (the floor), JSON.parse + ajv
+//   from JS objects (a form's state):          ajv
+// ajv uses the exported JSON Schemas (pkg/schemas/) and checks less than the library: types,
+// enums, ranges, required and unknown fields, but no field language, URL or cross-field rule.
+//   node scripts/bench.mjs              the table and the ratios (about 20 s)
+//   node scripts/bench.mjs --quick      shorter rounds, for a smoke test
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes('--quick');
+const ROUND_MS = quick ? 150 : 700;
+const ROUNDS = quick ? 3 : 7;
+
+if (!fs.existsSync(path.join(root, 'pkg', 'package.json'))) {
+  console.error('bench: pkg/ is missing; run `make build` first');
+  process.exit(1);
+}
+const lib = require(path.join(root, 'pkg'));
+const Ajv2020 = require('ajv/dist/2020').default;
+
+/** The ```json blocks of the reference between two headings, one example per top-level object. */
+function referenceExamples(start, end) {
+  const doc = fs.readFileSync(path.join(root, '..', 'shared', 'reference', 'api-reference.md'), 'utf8');
+  const section = doc.indexOf('# Realistic example payloads');
+  const from = doc.indexOf(start, section);
+  const to = doc.indexOf(end, from);
+  const texts = [];
+  for (const block of doc.slice(from, to).split('```json\n').slice(1)) {
+    let current = '';
+    for (const line of block.split('```')[0].split('\n')) {
+      if (line.startsWith('{') && current) {
+        texts.push(current);
+        current = '';
+      }
+      if (line) current += `${line}\n`;
+    }
+    texts.push(current);
+  }
+  return texts;
+}
+
+const schema = (name) =>
+  JSON.parse(fs.readFileSync(path.join(root, 'pkg', 'schemas', `${name}.schema.json`), 'utf8'));
+const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
+
+/** Runs `fn` over every item `ROUNDS` times for `ROUND_MS`; the median items per second. */
+function rate(items, fn) {
+  let sink = 0;
+  const once = () => {
+    for (const item of items) sink ^= fn(item) ? 1 : 0;
+  };
+  for (let end = performance.now() + ROUND_MS; performance.now() < end; ) once(); // warm-up
+  const rates = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    let n = 0;
+    const start = performance.now();
+    let now = start;
+    while (now - start < ROUND_MS) {
+      once();
+      n += items.length;
+      now = performance.now();
+    }
+    rates.push((n * 1000) / (now - start));
+  }
+  rates.sort((a, b) => a - b);
+  globalThis.benchSink = sink;
+  return rates[Math.floor(rates.length / 2)];
+}
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(11);
+const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+
+function suite(title, texts, { schemaName, validate, validateJson, options }) {
+  const objects = texts.map((t) => JSON.parse(t));
+  const check = ajv.getSchema(schemaName) ?? (ajv.addSchema(schema(schemaName), schemaName), ajv.getSchema(schemaName));
+  // Every example is valid for both: the comparison is between two accepted payloads.
+  for (const o of objects) {
+    if (!check(o)) throw new Error(`ajv rejects a reference example: ${JSON.stringify(check.errors)}`);
+    if (!validate(o, options).ok) throw new Error(`the library rejects a reference example`);
+  }
+  const r = {
+    parse: rate(texts, (t) => JSON.parse(t)),
+    parseAjv: rate(texts, (t) => check(JSON.parse(t))),
+    libText: rate(texts, (t) => validateJson(t, options).ok),
+    ajv: rate(objects, (o) => check(o)),
+    libObject: rate(objects, (o) => validate(o, options).ok),
+  };
+  const bytes = texts.reduce((n, t) => n + t.length, 0) / texts.length;
+  console.log(`\n${title}: ${texts.length} payloads, ${Math.round(bytes)} bytes on average (validations per second, median of ${ROUNDS})`);
+  console.log(`  from JSON text   JSON.parse                   ${fmt(r.parse)}`);
+  console.log(`                   JSON.parse + ajv             ${fmt(r.parseAjv)}`);
+  console.log(`                   library (${validateJson.name.padEnd(18)})${fmt(r.libText)}`);
+  console.log(`  from JS objects  ajv                          ${fmt(r.ajv)}`);
+  console.log(`                   library (${validate.name.padEnd(18)})${fmt(r.libObject)}`);
+  console.log(`  ratios   text: library / (JSON.parse + ajv) = ${ratio(r.libText, r.parseAjv)} (goal >= 1)` +
+    `; JSON.parse / library = ${ratio(r.parse, r.libText)} (goal <= 3)`);
+  console.log(`           objects: library / ajv = ${ratio(r.libObject, r.ajv)}`);
+  return r;
+}
+
+console.log(`node ${process.versions.node}, V8 ${process.versions.v8}; jira-integration-payloads ${lib.version()}`);
+suite('Git Integration for Jira, add (the 11 realistic examples)', referenceExamples('### GIJ: POST', '### GIJ: PUT'), {
+  schemaName: 'gij-add',
+  validate: lib.validateIntegration,
+  validateJson: lib.validateIntegrationJson,
+  options: { operation: 'add' },
+});
+suite('Xray, create (the 2 create examples)', referenceExamples('### Xray', 'Update, `PUT'), {
+  schemaName: 'xray-create',
+  validate: lib.validateXrayJiraIntegration,
+  validateJson: lib.validateXrayJiraIntegrationJson,
+  options: { operation: 'create' },
+});
