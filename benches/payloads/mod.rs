@@ -1,7 +1,12 @@
 //! The payloads the benchmarks run on: the reference's realistic examples (as the JSON text the
 //! reference prints, and as values) and a worst case.
 // Benchmark set-up: a missing or malformed reference is a failed run.
-#![allow(dead_code, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use serde_json::{Value, json};
 
