@@ -260,6 +260,9 @@ pub(crate) struct Compiled {
     pub ast: Option<Ast>,
     /// Error diagnostics: nesting, syntax, Community constructs, functions, slices.
     pub errors: Vec<Diagnostic>,
+    /// Warnings that depend on the text alone (negation precedence, pitfalls), for a parsed
+    /// filter; remembered with it, while the host-dependent shape checks run on every call.
+    pub lint: Vec<Diagnostic>,
     pub ast_depth: usize,
 }
 
@@ -288,6 +291,7 @@ fn compile_uncached(expr: &str) -> Compiled {
             lexed,
             ast: None,
             errors: vec![d],
+            lint: Vec::new(),
             ast_depth: 0,
         };
     }
@@ -298,6 +302,7 @@ fn compile_uncached(expr: &str) -> Compiled {
                 lexed,
                 ast: None,
                 errors: vec![d],
+                lint: Vec::new(),
                 ast_depth: 0,
             }
         }
@@ -306,10 +311,15 @@ fn compile_uncached(expr: &str) -> Compiled {
                 lexed,
                 ast: None,
                 errors: vec![d],
+                lint: Vec::new(),
                 ast_depth: 0,
             },
             None => Compiled {
                 errors: functions::check(expr, &lexed, &ast),
+                lint: negation::check(expr, &lexed)
+                    .into_iter()
+                    .chain(pitfalls::check(expr, &lexed))
+                    .collect(),
                 ast_depth: tree::depth(&ast),
                 lexed,
                 ast: Some(ast),
@@ -342,8 +352,7 @@ pub fn check(expr: &str, host: HostShape) -> Vec<Diagnostic> {
     let compiled = compile(expr);
     let mut out = compiled.errors.clone();
     if let Some(ast) = &compiled.ast {
-        out.extend(negation::check(expr, &compiled.lexed));
-        out.extend(pitfalls::check(expr, &compiled.lexed));
+        out.extend(compiled.lint.iter().cloned());
         if compiled.ast_depth <= MAX_EVAL_DEPTH {
             out.extend(shape::check(expr, &compiled.lexed, ast, host));
         }
