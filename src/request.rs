@@ -148,6 +148,9 @@ pub fn parse_url(s: &str) -> Result<Url, UrlError> {
 /// user info) holds a non-ASCII character or a `%`. Follows the URL parser's reading: leading C0
 /// controls and spaces are skipped, tabs and newlines anywhere are ignored, `\\` is `/`.
 fn has_non_ascii_host(s: &str) -> bool {
+    if s.is_ascii() && !s.contains('%') {
+        return false;
+    }
     let s = s.trim_start_matches(|c: char| c <= ' ');
     let mut chars = s.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'));
     let scheme: String = chars.by_ref().take_while(|&c| c != ':').take(8).collect();

@@ -1,7 +1,7 @@
 //! What every rule sees: the body, the operation, the effective integration type and, for an
 //! update, the current integration as the server returned it.
 
-use super::fields::{Default, field_named};
+use super::fields::{Default, FIELDS, Field, field_named};
 use super::types::IntegrationType;
 use crate::engine::Body;
 use serde_json::{Map, Value};
@@ -50,6 +50,9 @@ pub struct Ctx<'a> {
     pub current: Option<&'a Map<String, Value>>,
     /// The update URL's id, as given.
     pub integration_id: Option<&'a Value>,
+    /// The body's known, non-null fields with their values, in the field table's order. Rules
+    /// that go over every field read this instead of looking each of the table's fields up.
+    pub present: Vec<(&'static Field, &'a Value)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -70,6 +73,7 @@ impl<'a> Ctx<'a> {
             Operation::Update => current.and_then(type_of).or_else(|| type_of(body)),
         };
         Ctx {
+            present: present_fields(body),
             body: Body(body),
             op: options.operation,
             ty,
@@ -108,6 +112,20 @@ impl<'a> Ctx<'a> {
     pub fn adding(&self) -> bool {
         self.op == Operation::Add
     }
+}
+
+/// The body's known, non-null fields in [`FIELDS`] order (one pass over the body's keys).
+fn present_fields(body: &Map<String, Value>) -> Vec<(&'static Field, &Value)> {
+    let mut found: Vec<(usize, &Value)> = body
+        .iter()
+        .filter(|(_, v)| !v.is_null())
+        .filter_map(|(k, v)| FIELDS.iter().position(|f| f.name == k).map(|i| (i, v)))
+        .collect();
+    found.sort_unstable_by_key(|(i, _)| *i);
+    found
+        .into_iter()
+        .filter_map(|(i, v)| FIELDS.get(i).map(|f| (f, v)))
+        .collect()
 }
 
 /// The integration object inside a GET/PUT/POST response, or the object itself.

@@ -24,7 +24,9 @@
 
 use super::refspec::{over_limit, snippet};
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
+use crate::lang::recent::{Recent, memo};
 use serde::Serialize;
+use std::cell::RefCell;
 
 /// Longest accepted `apiPath`, in UTF-16 code units (Java `String.length()`).
 pub const MAX_LENGTH: usize = 2000;
@@ -350,6 +352,16 @@ fn host_dialect(host: ApiHost) -> Option<Dialect> {
 /// used only to detect a doubled `/api/v3` or `/api/v4`. An empty value (the host's default) is
 /// clean. Diagnostics have path `""` and a span in characters.
 pub fn check_api_path(path: &str, host: ApiHost, origin: Option<&str>) -> Vec<Diagnostic> {
+    // The analysis tries every template of every dialect; a form revalidating on each keystroke
+    // (or a script checking many payloads with the same path) reuses the last results.
+    thread_local! {
+        static RECENT: RefCell<Recent<Vec<Diagnostic>>> = const { RefCell::new(Recent::new(8)) };
+    }
+    let key = format!("{host:?}\u{0}{}\u{0}{path}", origin.unwrap_or("\u{1}"));
+    memo(&RECENT, &key, || analyse(path, host, origin)).to_vec()
+}
+
+fn analyse(path: &str, host: ApiHost, origin: Option<&str>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some((units, span)) = over_limit(path, MAX_LENGTH) {
         out.push(
@@ -655,8 +667,13 @@ fn closeness(seg: &str, lit: &str) -> Option<usize> {
         return None;
     }
     let lower = crate::suggest::lower_for_ascii(seg);
+    let lit_chars = lit.chars().count();
+    let limit = if lit_chars <= 5 { 1 } else { 2 };
+    // The distance is at least the difference in length: most pairs stop here.
+    if lower.chars().count().abs_diff(lit_chars) > limit {
+        return None;
+    }
     let d = edit_distance(&lower, lit)?;
-    let limit = if lit.chars().count() <= 5 { 1 } else { 2 };
     (d <= limit).then_some(d.max(1))
 }
 
@@ -670,21 +687,23 @@ enum Fit {
 
 fn fit(tpl: &str, t: &Target<'_>) -> Option<Fit> {
     let (tpl_path, tpl_query) = split_query(tpl);
-    let tsegs: Vec<&str> = tpl_path.split('/').skip(1).collect();
+    // Called for every template on every validation: no allocation until a template is close.
+    let tsegs = || tpl_path.split('/').skip(1);
+    let tlen = tsegs().count();
     let mut cost = 0usize;
-    if t.segs.len() == tsegs.len() {
-        for (s, ts) in t.segs.iter().zip(&tsegs) {
-            if is_placeholder(ts) || s == ts {
+    if t.segs.len() == tlen {
+        for (s, ts) in t.segs.iter().zip(tsegs()) {
+            if is_placeholder(ts) || *s == ts {
                 continue;
             }
             cost += closeness(s, ts)?;
         }
-    } else if t.segs.len() + 1 == tsegs.len()
+    } else if t.segs.len() + 1 == tlen
         && !t.segs.is_empty()
-        && tsegs.last().is_some_and(|l| !is_placeholder(l))
+        && tsegs().last().is_some_and(|l| !is_placeholder(l))
     {
-        for (s, ts) in t.segs.iter().zip(&tsegs) {
-            if !(is_placeholder(ts) || s == ts) {
+        for (s, ts) in t.segs.iter().zip(tsegs()) {
+            if !(is_placeholder(ts) || *s == ts) {
                 return None;
             }
         }
@@ -692,8 +711,10 @@ fn fit(tpl: &str, t: &Target<'_>) -> Option<Fit> {
     } else {
         return None;
     }
-    let tpairs = query_pairs(tpl_query);
-    let missing = tpairs.iter().filter(|p| !t.pairs.contains(p)).count();
+    let missing = tpl_query
+        .split('&')
+        .filter(|p| !p.is_empty() && !t.pairs.contains(p))
+        .count();
     if cost > 0 || t.had_empty {
         // Among close templates, prefer the one whose query the path already has.
         return Some(Fit::Near(cost + missing));
@@ -976,6 +997,19 @@ mod tests {
         GitLabLegacy,
         Other,
     ];
+
+    #[test]
+    fn remembered_results_depend_on_host_and_origin_too() {
+        let path = "/api/v4/projects";
+        let origin = Some("https://gitlab.example.com/api/v4");
+        for _ in 0..2 {
+            let with_origin = check_api_path(path, GitLabServer, origin);
+            assert_eq!(with_origin.len(), 1);
+            assert_eq!(with_origin[0].code, DOUBLED_PREFIX.id);
+            assert!(check_api_path(path, GitLabServer, None).is_empty());
+            assert_eq!(codes(path, GitHubCom), vec![WRONG_HOST.id]);
+        }
+    }
 
     fn codes(path: &str, host: ApiHost) -> Vec<&'static str> {
         check_api_path(path, host, None)

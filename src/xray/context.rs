@@ -3,7 +3,9 @@
 
 use crate::engine::Body;
 use serde_json::{Map, Value};
+use std::cell::OnceCell;
 use std::ops::Deref;
+use url::Url;
 
 /// Create (POST) or update (PUT): the two operations with a body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -32,6 +34,8 @@ pub struct Ctx<'a> {
     pub op: Operation,
     /// The update URL's connection name, as given.
     pub connection_name: Option<&'a str>,
+    /// `jira_server_url` parsed once for the rules that read it (see `rules::jira_url`).
+    pub jira_url: OnceCell<Option<Url>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -41,6 +45,7 @@ impl<'a> Ctx<'a> {
             body: Body(body),
             op: options.operation,
             connection_name: options.connection_name.as_deref(),
+            jira_url: OnceCell::new(),
         }
     }
 

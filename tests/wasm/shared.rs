@@ -164,3 +164,75 @@ fn java_regex_deep_nesting_never_traps() {
         r#"["release-1"]"#
     );
 }
+
+/// Options cross property by property; the result must be what the same options give as JSON.
+#[wasm_bindgen_test]
+fn options_objects_read_as_their_json() {
+    let body = r#"{"id": 7, "pat": "t", "requireUserPat": true}"#;
+    let current = r#"{"integration": {"id": 7, "integrationType": "GITHUB"}}"#;
+    let cases: Vec<(JsValue, serde_json::Value)> = vec![
+        (
+            obj(&format!(
+                r#"{{"operation":"update","integrationId":7,"current":{current}}}"#
+            )),
+            serde_json::from_str(&format!(
+                r#"{{"operation":"update","integrationId":7,"current":{current}}}"#
+            ))
+            .unwrap(),
+        ),
+        (
+            obj(r#"{"operation":"update","integrationId":"8"}"#),
+            serde_json::json!({"operation": "update", "integrationId": "8"}),
+        ),
+        (
+            obj(r#"{"operation":"update","integrationId":7.5}"#),
+            serde_json::json!({"operation": "update", "integrationId": 7.5}),
+        ),
+        (
+            obj(r#"{"operation":5}"#),
+            serde_json::json!({"operation": 5}),
+        ),
+        (obj("[1]"), serde_json::json!([1])),
+        (JsValue::from_str("update"), serde_json::json!("update")),
+    ];
+    for (js, json) in cases {
+        let from_js = js_sys::JSON::stringify(&wasm::validate_integration_json(body, Some(js)))
+            .unwrap()
+            .as_string()
+            .unwrap();
+        let from_json = serde_json::to_string(
+            &jira_integration_payloads::api::validate_integration_json(body, &json),
+        )
+        .unwrap();
+        assert_eq!(from_js, from_json, "{json}");
+    }
+    // undefined, NaN and function properties are left out or null, as JSON.stringify does.
+    let odd = obj(r#"{"operation":"update"}"#);
+    Reflect::set(&odd, &"integrationId".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    Reflect::set(&odd, &"current".into(), &JsValue::UNDEFINED).unwrap();
+    Reflect::set(
+        &odd,
+        &"f".into(),
+        &js_sys::Function::new_no_args("return 1"),
+    )
+    .unwrap();
+    let r = wasm::validate_integration_json(body, Some(odd));
+    assert!(codes(&r).contains(&"invalid-integration-id".to_string()));
+}
+
+#[wasm_bindgen_test]
+fn options_that_throw_when_read_are_a_diagnostic_and_the_instance_survives() {
+    let handler = Object::new();
+    let throws = js_sys::Function::new_no_args("throw new Error('no')");
+    Reflect::set(&handler, &"ownKeys".into(), &throws).unwrap();
+    let proxy = js_sys::Proxy::new(&Object::new(), &handler);
+    let r = wasm::validate_integration_json("{}", Some(proxy.into()));
+    assert_eq!(codes(&r), ["invalid-input"]);
+    let get_throws = Object::new();
+    Reflect::set(&get_throws, &"get".into(), &throws).unwrap();
+    let proxy = js_sys::Proxy::new(&obj(r#"{"operation":"add"}"#), &get_throws);
+    let r = wasm::validate_integration_json("{}", Some(proxy.into()));
+    assert_eq!(codes(&r), ["invalid-input"]);
+    let ok = wasm::validate_integration_json(r#"{"type":"GITHUB","pat":"t"}"#, Some(obj("{}")));
+    assert!(!codes(&ok).contains(&"invalid-input".to_string()));
+}

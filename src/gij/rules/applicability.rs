@@ -4,7 +4,7 @@
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
-use crate::gij::fields::{FIELDS, Misuse};
+use crate::gij::fields::Misuse;
 use serde_json::Value;
 
 /// The field does nothing for this type.
@@ -28,10 +28,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(ty) = ctx.ty else { return };
-    for field in FIELDS {
-        let Some(value) = ctx.get(field.name) else {
-            continue;
-        };
+    for &(field, value) in &ctx.present {
         if field.applies.contains(ty) || value.as_str().is_some_and(|s| s.trim().is_empty()) {
             continue;
         }

@@ -3,7 +3,7 @@
 use super::Rule;
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
-use crate::gij::fields::{FIELDS, Kind};
+use crate::gij::fields::Kind;
 use crate::values::{TypeCodes, check_value};
 
 /// A field has the wrong JSON type.
@@ -33,10 +33,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         wrong_type: &WRONG_JSON_TYPE,
         too_long: &STRING_TOO_LONG,
     };
-    for field in FIELDS {
-        let Some(value) = ctx.get(field.name) else {
-            continue;
-        };
+    for &(field, value) in &ctx.present {
         let limit = match field.kind {
             Kind::String { max_chars } => Some(max_chars),
             Kind::Secret => Some(MAX_SECRET_CHARS),

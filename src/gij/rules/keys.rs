@@ -46,13 +46,12 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for key in ctx.body.keys() {
-        let path = ptr(key);
         if let Some(field) = field_named(key) {
             if field.deprecated {
                 out.push(
                     Diagnostic::new(
                         &DEPRECATED_FIELD,
-                        path,
+                        ptr(key),
                         format!("{key} is deprecated and ignored by the server."),
                     )
                     .param("field", key.as_str())
@@ -64,7 +63,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     &UNDOCUMENTED_FIELD,
-                    path,
+                    ptr(key),
                     format!("{key} is not documented for the REST API; the server may ignore it."),
                 )
                 .param("field", key.as_str())
@@ -80,7 +79,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if !handled_elsewhere {
                 let mut d = Diagnostic::new(
                     &READ_ONLY_FIELD,
-                    path,
+                    ptr(key),
                     format!("{key} is a response field; the server ignores it in a request."),
                 )
                 .param("field", key.as_str())
@@ -101,7 +100,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             let shown = truncate(key, 40);
             let mut d = Diagnostic::new(
                 &UNKNOWN_FIELD,
-                path,
+                ptr(key),
                 format!("\"{shown}\" is not a field of the integration API."),
             )
             .param("field", shown)

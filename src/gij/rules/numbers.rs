@@ -3,7 +3,7 @@
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
-use crate::gij::fields::{FIELDS, Kind};
+use crate::gij::fields::Kind;
 
 /// A number with a fractional part where a whole number is needed.
 pub const NOT_AN_INTEGER: Code = Code::new(
@@ -25,11 +25,11 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for field in FIELDS {
+    for &(field, value) in &ctx.present {
         let Kind::Integer { min, max } = field.kind else {
             continue;
         };
-        let Some(n) = ctx.get(field.name).and_then(|v| v.as_number()) else {
+        let Some(n) = value.as_number() else {
             continue;
         };
         let name = field.name;

@@ -4,7 +4,7 @@
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
-use crate::gij::fields::{FIELDS, Kind};
+use crate::gij::fields::Kind;
 
 /// Leading or trailing white space in a non-secret text field.
 pub const SURROUNDING_WHITESPACE: Code = Code::new(
@@ -20,14 +20,14 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for field in FIELDS {
+    for &(field, value) in &ctx.present {
         // `type` and `awsRegion` report padding as an unknown value with the trimmed suggestion.
         if !matches!(field.kind, Kind::String { .. })
             || super::languages::LANGUAGE_FIELDS.contains(&field.name)
         {
             continue;
         }
-        let Some(s) = ctx.str(field.name) else {
+        let Some(s) = value.as_str() else {
             continue;
         };
         if s.trim().is_empty() || s.trim() == s {

@@ -29,6 +29,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
+use crate::lang::recent::{Recent, memo};
 use parse::{ErrKind, ParseError, Prog, Src};
 
 /// Longest pattern accepted, in characters.
@@ -130,37 +131,15 @@ pub struct Preview {
 
 /// Steps the matcher may take over one whole preview.
 const PREVIEW_BUDGET: u64 = 2_000_000;
-/// Compiled patterns remembered per thread.
-const CACHE_SIZE: usize = 8;
-
 type Compiled = Rc<Result<Prog, ParseError>>;
 
 thread_local! {
-    static CACHE: RefCell<Vec<(String, Compiled)>> = const { RefCell::new(Vec::new()) };
+    static CACHE: RefCell<Recent<Result<Prog, ParseError>>> = const { RefCell::new(Recent::new(8)) };
 }
 
 /// Compiles `pattern`, reusing a recent result (re-validation on every keystroke).
 fn compiled(pattern: &str) -> Compiled {
-    let hit = CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        let pos = c.iter().position(|(p, _)| p == pattern)?;
-        let entry = c.remove(pos);
-        let value = Rc::clone(&entry.1);
-        c.push(entry);
-        Some(value)
-    });
-    if let Some(v) = hit {
-        return v;
-    }
-    let value = Rc::new(parse::compile(pattern));
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE_SIZE {
-            c.remove(0);
-        }
-        c.push((pattern.to_string(), Rc::clone(&value)));
-    });
-    value
+    memo(&CACHE, pattern, || parse::compile(pattern))
 }
 
 fn snippet(s: &str) -> String {

@@ -30,6 +30,7 @@ use std::rc::Rc;
 use jmespath::ast::Ast;
 
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
+use crate::lang::recent::{Recent, memo};
 
 pub use functions::original_functions;
 pub use guard::MAX_NESTING;
@@ -259,6 +260,9 @@ pub(crate) struct Compiled {
     pub ast: Option<Ast>,
     /// Error diagnostics: nesting, syntax, Community constructs, functions, slices.
     pub errors: Vec<Diagnostic>,
+    /// Warnings that depend on the text alone (negation precedence, pitfalls), for a parsed
+    /// filter; remembered with it, while the host-dependent shape checks run on every call.
+    pub lint: Vec<Diagnostic>,
     pub ast_depth: usize,
 }
 
@@ -287,6 +291,7 @@ fn compile_uncached(expr: &str) -> Compiled {
             lexed,
             ast: None,
             errors: vec![d],
+            lint: Vec::new(),
             ast_depth: 0,
         };
     }
@@ -297,6 +302,7 @@ fn compile_uncached(expr: &str) -> Compiled {
                 lexed,
                 ast: None,
                 errors: vec![d],
+                lint: Vec::new(),
                 ast_depth: 0,
             }
         }
@@ -305,10 +311,15 @@ fn compile_uncached(expr: &str) -> Compiled {
                 lexed,
                 ast: None,
                 errors: vec![d],
+                lint: Vec::new(),
                 ast_depth: 0,
             },
             None => Compiled {
                 errors: functions::check(expr, &lexed, &ast),
+                lint: negation::check(expr, &lexed)
+                    .into_iter()
+                    .chain(pitfalls::check(expr, &lexed))
+                    .collect(),
                 ast_depth: tree::depth(&ast),
                 lexed,
                 ast: Some(ast),
@@ -317,37 +328,16 @@ fn compile_uncached(expr: &str) -> Compiled {
     }
 }
 
+/// Compiled filters remembered per thread.
 const CACHE_SIZE: usize = 8;
 
 thread_local! {
-    /// Most recently used first. Re-validating on every keystroke recompiles only what changed.
-    static CACHE: RefCell<Vec<(String, Rc<Compiled>)>> = const { RefCell::new(Vec::new()) };
+    static CACHE: RefCell<Recent<Compiled>> = const { RefCell::new(Recent::new(CACHE_SIZE)) };
 }
 
 /// Compiles `expr` (guard, parse, static checks), reusing a recent result for the same text.
 pub(crate) fn compile(expr: &str) -> Rc<Compiled> {
-    let hit = CACHE
-        .try_with(|cache| {
-            let mut cache = cache.try_borrow_mut().ok()?;
-            let pos = cache.iter().position(|(k, _)| k == expr)?;
-            let entry = cache.remove(pos);
-            let compiled = Rc::clone(&entry.1);
-            cache.insert(0, entry);
-            Some(compiled)
-        })
-        .ok()
-        .flatten();
-    if let Some(compiled) = hit {
-        return compiled;
-    }
-    let compiled = Rc::new(compile_uncached(expr));
-    let _ = CACHE.try_with(|cache| {
-        if let Ok(mut cache) = cache.try_borrow_mut() {
-            cache.insert(0, (expr.to_owned(), Rc::clone(&compiled)));
-            cache.truncate(CACHE_SIZE);
-        }
-    });
-    compiled
+    memo(&CACHE, expr, || compile_uncached(expr))
 }
 
 /// Checks an `apiFilter` expression for `host`. Spans are in characters of `expr`; paths are
@@ -362,8 +352,7 @@ pub fn check(expr: &str, host: HostShape) -> Vec<Diagnostic> {
     let compiled = compile(expr);
     let mut out = compiled.errors.clone();
     if let Some(ast) = &compiled.ast {
-        out.extend(negation::check(expr, &compiled.lexed));
-        out.extend(pitfalls::check(expr, &compiled.lexed));
+        out.extend(compiled.lint.iter().cloned());
         if compiled.ast_depth <= MAX_EVAL_DEPTH {
             out.extend(shape::check(expr, &compiled.lexed, ast, host));
         }

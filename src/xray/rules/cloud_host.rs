@@ -29,7 +29,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let host = url.host_str().unwrap_or("");
     let path = ptr("installation_type");
     let diagnostic = match kind {
-        "cloud" if is_cloud_host(&url) => return,
+        "cloud" if is_cloud_host(url) => return,
         "cloud" if host == "jira.com" || host.ends_with(".jira.com") => Diagnostic::new(
             &INSTALLATION_TYPE_MISMATCH,
             ptr("jira_server_url"),
@@ -40,7 +40,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             path,
             "installation_type is cloud but the URL is not an Atlassian Cloud address (<site>.atlassian.net); use server for self-managed Jira, or the site's atlassian.net address if this is a custom domain.",
         ),
-        "server" if is_cloud_host(&url) => {
+        "server" if is_cloud_host(url) => {
             let mut site = url.clone();
             site.set_path("");
             Diagnostic::new(

@@ -46,10 +46,16 @@ pub(super) const RULE: Rule = Rule {
 };
 
 /// The body's `jira_server_url` when it is a usable http(s) URL (other rules build on it).
-pub fn jira_url(ctx: &Ctx<'_>) -> Option<Url> {
-    let url = parse_url(ctx.text("jira_server_url")?.trim()).ok()?;
-    (matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty()))
-        .then_some(url)
+/// Parsed once per validation.
+pub fn jira_url<'c>(ctx: &'c Ctx<'_>) -> Option<&'c Url> {
+    ctx.jira_url
+        .get_or_init(|| {
+            let url = parse_url(ctx.text("jira_server_url")?.trim()).ok()?;
+            (matches!(url.scheme(), "http" | "https")
+                && url.host_str().is_some_and(|h| !h.is_empty()))
+            .then_some(url)
+        })
+        .as_ref()
 }
 
 /// The URL without user info, query and fragment: safe to show.
@@ -78,7 +84,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let raw = raw.trim();
     // Without "://", `jira.example.com:8080` would parse with the scheme `jira.example.com`.
     let parsed = if raw.contains("://") {
-        parse_url(raw)
+        jira_url(ctx).map_or_else(|| parse_url(raw), |u| Ok(u.clone()))
     } else {
         Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase))
     };

@@ -28,7 +28,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // Requests carry basic only; an absent auth_type (update) keeps the current one, basic for
     // integrations made through the API.
     let basic = ctx.str("auth_type").is_none_or(|a| a.trim() == "basic");
-    if url.scheme() != "http" || !basic || is_loopback(&url) {
+    if url.scheme() != "http" || !basic || is_loopback(url) {
         return;
     }
     let mut secure = url.clone();

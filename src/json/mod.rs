@@ -2,16 +2,18 @@
 //! diagnostics.
 //!
 //! Parsing is two-speed. `serde_json` reads the text into a value (fast, with a recursion limit);
-//! only when the text is malformed, or when there are diagnostics to place, does `jsonc-parser`
-//! build a syntax tree with byte ranges for every key and value. Valid payloads with nothing to
-//! report never pay for positions.
+//! only when the text is malformed does `jsonc-parser` parse it again, for the exact place and
+//! kind of the first error. Diagnostics on a well-formed text are placed by [`locate`], a scan
+//! that allocates nothing per value.
 
-use crate::diagnostics::{Code, Diagnostic, Severity, Span};
-use jsonc_parser::ast::{ObjectPropName, Value as Node};
+use crate::diagnostics::{Code, Diagnostic, Severity};
 use jsonc_parser::errors::ParseErrorKind;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
+
+mod locate;
+pub use locate::locate;
 
 /// The largest JSON text accepted, in bytes. Real payloads are under 10 KB.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
@@ -113,60 +115,6 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
     }
 }
 
-/// Sets `line` and `column` on every diagnostic from its JSON Pointer (and span, for diagnostics
-/// inside a string). A pointer that does not exist in the text (a missing field) is placed at the
-/// nearest enclosing value that does.
-pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
-    if diagnostics.is_empty() {
-        return;
-    }
-    let Some(root) = parse_tree(text) else {
-        return;
-    };
-    let top = TopIndex::new(&root);
-    let mut offsets: Vec<(usize, usize)> = diagnostics
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.line.is_none())
-        .map(|(i, d)| (find_offset(&root, &top, text, &d.path, d.on_key, d.span), i))
-        .collect();
-    // One pass over the text in offset order: columns cost the distance walked, not the line.
-    offsets.sort_unstable();
-    let mut cursor = Cursor::default();
-    for (offset, i) in offsets {
-        let (line, column) = cursor.advance(text, offset);
-        if let Some(d) = diagnostics.get_mut(i) {
-            d.line = Some(line);
-            d.column = Some(column);
-        }
-    }
-}
-
-/// A forward-only position in a text: byte offset, 1-based line, UTF-16 column so far.
-#[derive(Default)]
-struct Cursor {
-    offset: usize,
-    line: usize,
-    column: usize,
-}
-
-impl Cursor {
-    /// Moves to `offset` (not before the current one) and returns its 1-based line and column.
-    fn advance(&mut self, text: &str, offset: usize) -> (u32, u32) {
-        let offset = offset.max(self.offset).min(text.len());
-        for c in text.get(self.offset..offset).unwrap_or("").chars() {
-            if c == '\n' {
-                self.line += 1;
-                self.column = 0;
-            } else {
-                self.column += c.len_utf16();
-            }
-        }
-        self.offset = offset;
-        (to_u32(self.line + 1), to_u32(self.column + 1))
-    }
-}
-
 fn strict_options() -> jsonc_parser::ParseOptions {
     jsonc_parser::ParseOptions {
         allow_comments: false,
@@ -180,128 +128,6 @@ fn strict_options() -> jsonc_parser::ParseOptions {
         allow_non_finite_numbers: false,
         allow_extended_string_escapes: false,
     }
-}
-
-fn parse_tree(text: &str) -> Option<Node<'_>> {
-    jsonc_parser::parse_to_ast(text, &Default::default(), &strict_options())
-        .ok()
-        .and_then(|r| r.value)
-}
-
-/// The root object's properties by name (the last of duplicates, as parsers keep), so that
-/// placing many diagnostics stays linear in their number.
-struct TopIndex<'t, 'a>(std::collections::HashMap<&'t str, &'t jsonc_parser::ast::ObjectProp<'a>>);
-
-impl<'t, 'a> TopIndex<'t, 'a> {
-    fn new(root: &'t Node<'a>) -> TopIndex<'t, 'a> {
-        let mut map = std::collections::HashMap::new();
-        if let Node::Object(obj) = root {
-            for p in &obj.properties {
-                map.insert(p.name.as_str(), p);
-            }
-        }
-        TopIndex(map)
-    }
-}
-
-/// Walks the pointer down the tree; returns the byte offset to report.
-fn find_offset(
-    root: &Node<'_>,
-    top: &TopIndex<'_, '_>,
-    text: &str,
-    pointer: &str,
-    on_key: bool,
-    span: Option<Span>,
-) -> usize {
-    let mut node = root;
-    let mut key_start = None;
-    for (depth, token) in pointer.split('/').skip(1).enumerate() {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        let next = match node {
-            Node::Object(_) if depth == 0 => top
-                .0
-                .get(token.as_str())
-                .map(|p| (name_start(&p.name), &p.value)),
-            Node::Object(obj) => obj
-                .properties
-                .iter()
-                .rev()
-                .find(|p| p.name.as_str() == token)
-                .map(|p| (name_start(&p.name), &p.value)),
-            Node::Array(arr) => token
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| arr.elements.get(i))
-                .map(|v| (None, v)),
-            _ => None,
-        };
-        match next {
-            Some((k, v)) => {
-                key_start = k;
-                node = v;
-            }
-            // The rest of the path does not exist: report the enclosing value.
-            None => return node_start(node),
-        }
-    }
-    if on_key {
-        if let Some(k) = key_start {
-            return k;
-        }
-    }
-    if let (Some(span), Node::StringLit(lit)) = (span, node) {
-        return offset_in_string_literal(text, lit.range.start, lit.range.end, span.start);
-    }
-    node_start(node)
-}
-
-fn name_start(name: &ObjectPropName<'_>) -> Option<usize> {
-    Some(match name {
-        ObjectPropName::String(s) => s.range.start,
-        ObjectPropName::Word(w) => w.range.start,
-    })
-}
-
-fn node_start(node: &Node<'_>) -> usize {
-    match node {
-        Node::StringLit(n) => n.range.start,
-        Node::NumberLit(n) => n.range.start,
-        Node::BooleanLit(n) => n.range.start,
-        Node::Object(n) => n.range.start,
-        Node::Array(n) => n.range.start,
-        Node::NullKeyword(n) => n.range.start,
-    }
-}
-
-/// The byte offset of decoded character `char_index` inside the string literal spanning
-/// `start..end` (quotes included), following JSON escapes (a surrogate pair is one character).
-fn offset_in_string_literal(text: &str, start: usize, end: usize, char_index: usize) -> usize {
-    let Some(raw) = text.get(start + 1..end.saturating_sub(1)) else {
-        return start;
-    };
-    let mut decoded = 0usize;
-    let mut iter = raw.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if decoded == char_index {
-            return start + 1 + i;
-        }
-        if c == '\\' {
-            if let Some((_, 'u')) = iter.next() {
-                {
-                    let hex: String = (0..4).filter_map(|_| iter.next().map(|(_, h)| h)).collect();
-                    let high = u16::from_str_radix(&hex, 16).unwrap_or(0);
-                    // A high surrogate followed by `\uXXXX` is one character.
-                    if (0xD800..0xDC00).contains(&high) && raw.get(i + 6..i + 8) == Some("\\u") {
-                        for _ in 0..6 {
-                            iter.next();
-                        }
-                    }
-                }
-            }
-        }
-        decoded += 1;
-    }
-    end.saturating_sub(1)
 }
 
 /// Byte offsets of line starts, for 1-based line and UTF-16 column numbers.
@@ -510,8 +336,17 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
         let mut reported = std::collections::HashSet::new();
         while let Some(key) = access.next_key::<String>()? {
             let value: Value = access.next_value()?;
-            if map.insert(key.clone(), value).is_some() && reported.insert(key.clone()) {
-                duplicates.push(key);
+            // Replacing keeps the first occurrence's place, as `Map::insert` does.
+            match map.entry(key) {
+                serde_json::map::Entry::Vacant(e) => {
+                    e.insert(value);
+                }
+                serde_json::map::Entry::Occupied(mut e) => {
+                    e.insert(value);
+                    if reported.insert(e.key().clone()) {
+                        duplicates.push(e.key().clone());
+                    }
+                }
             }
         }
         Ok(TopLevel {
@@ -555,6 +390,7 @@ fn plain(value: Value) -> TopLevel {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Span;
 
     fn err(text: &str) -> Diagnostic {
         parse(text).unwrap_err()

@@ -1,0 +1,156 @@
+//! `json::locate` against `serde_json` as the oracle: for every JSON Pointer into a generated
+//! document, in compact and pretty layouts, the reported line and column must be where
+//! `serde_json` reads exactly the value the pointer names (or its key, for key diagnostics).
+#![cfg(not(target_arch = "wasm32"))]
+// Helpers outside #[test] functions unwrap and index too: a failure there is a failed test.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use jira_integration_payloads::diagnostics::{Code, Diagnostic, Severity, pointer_push};
+use jira_integration_payloads::json::locate;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+const C: Code = Code::new("c", Severity::Error, "c");
+
+fn document() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i32>().prop_map(Value::from),
+        // Keys and strings with escapes, quotes, slashes, tildes and non-ASCII.
+        "[a-c~/\"\\\\\n\u{e9}\u{1F600} ]{0,6}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(5, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::from),
+            prop::collection::btree_map("[a-c~/\"\\\\\u{e9} ]{0,4}", inner, 0..5)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Every (pointer, value, is-member) in the document, root first.
+fn pointers(v: &Value, base: &str, out: &mut Vec<(String, Value, bool)>, member: bool) {
+    out.push((base.to_string(), v.clone(), member));
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .for_each(|(k, c)| pointers(c, &pointer_push(base, k), out, true)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, c)| pointers(c, &pointer_push(base, &i.to_string()), out, false)),
+        _ => {}
+    }
+}
+
+/// The byte offset of a 1-based line and UTF-16 column.
+fn offset_of(text: &str, line: u32, column: u32) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line as usize - 1)
+        .map(str::len)
+        .sum();
+    let mut units = 0;
+    for (i, c) in text[start..].char_indices() {
+        if units + 1 == column as usize {
+            return start + i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+fn first_value(text: &str) -> Value {
+    serde_json::Deserializer::from_str(text)
+        .into_iter::<Value>()
+        .next()
+        .unwrap()
+        .unwrap()
+}
+
+fn check(text: &str, doc: &Value) {
+    let mut all = Vec::new();
+    pointers(doc, "", &mut all, false);
+    let mut ds: Vec<Diagnostic> = all
+        .iter()
+        .map(|(p, _, _)| Diagnostic::new(&C, p.clone(), "m"))
+        .collect();
+    let mut keys: Vec<Diagnostic> = all
+        .iter()
+        .filter(|(_, _, member)| *member)
+        .map(|(p, _, _)| Diagnostic::new(&C, p.clone(), "m").on_key())
+        .collect();
+    locate(text, &mut ds);
+    locate(text, &mut keys);
+    for ((pointer, value, _), d) in all.iter().zip(&ds) {
+        let at = offset_of(text, d.line.unwrap(), d.column.unwrap());
+        assert_eq!(&first_value(&text[at..]), value, "{pointer} in {text}");
+    }
+    let members = all.iter().filter(|(_, _, m)| *m);
+    for ((pointer, _, _), d) in members.zip(&keys) {
+        let at = offset_of(text, d.line.unwrap(), d.column.unwrap());
+        let key = pointer
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .replace("~1", "/")
+            .replace("~0", "~");
+        assert_eq!(
+            first_value(&text[at..]),
+            Value::from(key),
+            "{pointer} in {text}"
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn every_pointer_lands_on_its_value(doc in document()) {
+        check(&serde_json::to_string(&doc).unwrap(), &doc);
+        check(&serde_json::to_string_pretty(&doc).unwrap(), &doc);
+    }
+}
+
+#[test]
+fn the_last_of_duplicate_keys_is_reported_at_every_depth() {
+    let text = "{\"a\": 1, \"b\": {\"x\": 1, \"x\": [true, {\"y\": 2}]}, \"a\": 2}";
+    let mut ds = vec![
+        Diagnostic::new(&C, "/a", "m"),
+        Diagnostic::new(&C, "/b/x/1/y", "m"),
+    ];
+    locate(text, &mut ds);
+    assert_eq!(ds[0].column, Some(53));
+    assert_eq!(ds[1].column, Some(42));
+    assert_eq!(json!(2), first_value(&text[52..]));
+}
+
+#[test]
+fn a_missing_path_is_placed_at_the_deepest_value_that_exists() {
+    let text = "{\"a\": [10, 20]}";
+    let mut ds = vec![
+        Diagnostic::new(&C, "/a/5", "m"),
+        Diagnostic::new(&C, "/a/1/deeper", "m"),
+        Diagnostic::new(&C, "/nope/x", "m"),
+    ];
+    locate(text, &mut ds);
+    let columns: Vec<_> = ds.iter().map(|d| d.column.unwrap()).collect();
+    assert_eq!(columns, vec![7, 12, 1]);
+}
+
+#[test]
+fn malformed_text_is_placed_somewhere_without_panicking() {
+    for text in [
+        "",
+        "{",
+        "{\"a\"",
+        "{\"a\": [1, ",
+        "[\"\\",
+        "{\"a\":}",
+        "\u{e9}{",
+    ] {
+        let mut ds = vec![Diagnostic::new(&C, "/a/0/b", "m")];
+        locate(text, &mut ds);
+        assert!(ds[0].line.is_some());
+    }
+}
