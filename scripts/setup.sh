@@ -16,6 +16,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "installing the Rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+# rust-src: `make build` rebuilds std for the wasm (smaller panics; see the Makefile).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "installing the Rust component rust-src"
+  rustup component add rust-src
+fi
 if [ "$what" = all ]; then
   for component in rustfmt clippy; do
     if ! rustup component list --installed | grep -q "^$component"; then

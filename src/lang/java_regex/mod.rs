@@ -538,11 +538,11 @@ pub fn table_patterns() -> Vec<String> {
     for (name, _, _) in tables::POSIX {
         out.push(format!("(?U)\\p{{{}}}", name.to_ascii_lowercase()));
     }
-    for (script, alias) in tables::SCRIPTS {
+    for (script, alias) in tables::scripts() {
         out.push(format!("\\p{{Is{script}}}"));
         out.push(format!("\\p{{script={}}}", alias.to_ascii_lowercase()));
     }
-    for (block, canonical) in tables::BLOCKS {
+    for (block, canonical) in tables::blocks() {
         out.push(format!("\\p{{In{block}}}"));
         if !canonical.is_empty() {
             out.push(format!("\\p{{block={canonical}}}"));

@@ -4,7 +4,7 @@
 //! character yields `None`, which the preview turns into "preview unavailable" instead of
 //! guessing from a different Unicode version.
 
-use super::tables::{BINARY, BLOCKS, POSIX, PROPERTIES, SCRIPTS};
+use super::tables::{BINARY, POSIX, PROPERTIES, blocks, scripts};
 
 /// A resolved character property.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,8 +62,7 @@ pub(crate) fn for_unicode_property(name: &str, ci: bool) -> Option<Prop> {
 /// `Character.UnicodeScript.forName`: constant name or ISO 15924 alias, any case.
 pub(crate) fn for_script(name: &str) -> Option<Prop> {
     let up = crate::suggest::upper_for_ascii(name);
-    SCRIPTS
-        .iter()
+    scripts()
         .find(|(s, alias)| *s == up || *alias == up)
         .map(|(s, _)| Prop::Script(s))
 }
@@ -71,8 +70,7 @@ pub(crate) fn for_script(name: &str) -> Option<Prop> {
 /// `Character.UnicodeBlock.forName`: canonical name, without spaces, or constant name, any case.
 pub(crate) fn for_block(name: &str) -> Option<Prop> {
     let up = crate::suggest::upper_for_ascii(name);
-    BLOCKS
-        .iter()
+    blocks()
         .find(|(constant, canonical)| {
             *constant == up
                 || (!canonical.is_empty() && (*canonical == up || canonical.replace(' ', "") == up))
