@@ -58,7 +58,13 @@ pub fn redact_url(s: &str) -> String {
     }
     match parse_url(s.trim()) {
         // Masked by position when the URL parser refuses it (a bad port, a non-ASCII host).
-        Err(_) => redact_unparsed_user_info(s),
+        Err(_) => redact_scp_like(&redact_unparsed_user_info(s)),
+        // A URL without an authority: the `://` comes later, and what looked like a scheme may
+        // be git's `user:password@host:path` (fuzzer finding).
+        Ok(mut url) if url.cannot_be_a_base() => {
+            mask_secret_query(&mut url);
+            redact_scp_like(&redact_unparsed_user_info(url.as_str()))
+        }
         Ok(mut url) => {
             if url.password().is_some() {
                 let _ = url.set_password(Some(REDACTED));
