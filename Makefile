@@ -36,6 +36,7 @@ build:
 
 lint: setup
 	cargo fmt --check
+	cd fuzz && cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser -- -D warnings
 
