@@ -5,6 +5,7 @@
 #                http://127.0.0.1:8080 (PORT=... to change)
 #   make size    gzip sizes of pkg/web/
 #   make bench   native criterion benchmarks, then the wasm build against JSON.parse and ajv in Node
+#   make fuzz    every cargo-fuzz target for FUZZ_SECONDS (60) each; `make test` runs them for 10 s
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := build
@@ -25,7 +26,10 @@ BUILD_STD := -Zbuild-std=std,panic_abort \
 RELEASE_WASM := target/$(WASM_TARGET)/release/jira_integration_payloads.wasm
 PKG_INPUTS := $(RELEASE_WASM) js scripts/build-pkg.mjs Cargo.toml
 
-.PHONY: setup build test lint test-rust test-wasm test-js demo size bench
+FUZZ_SECONDS ?= 60
+FUZZ_TEST_SECONDS := 10
+
+.PHONY: setup build test lint test-rust test-wasm test-js test-fuzz fuzz demo size bench
 
 setup:
 	@scripts/setup.sh
@@ -39,6 +43,7 @@ build:
 
 lint: setup
 	cargo fmt --check
+	cd fuzz && cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser -- -D warnings
 
@@ -55,7 +60,16 @@ test-js: build
 	node scripts/size.mjs --check
 	node --test tests/node/*.test.* tests/e2e/*.test.* tests/cli/*.test.*
 
-test: lint test-rust test-wasm test-js
+# A short run of every fuzz target (fuzz/, built with cargo-fuzz on the stable toolchain).
+test-fuzz: setup
+	scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
+
+# test-js last: CI reads the closing summary of node --test.
+test: lint test-rust test-wasm test-fuzz test-js
+
+# Longer fuzzing; the corpus grows in fuzz/corpus/ from run to run, findings go to fuzz/artifacts/.
+fuzz: setup
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 demo: build
 	node scripts/www-assets.mjs

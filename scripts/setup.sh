@@ -48,6 +48,12 @@ if [ "$what" = all ] && ! command -v wasm-pack >/dev/null; then
   cargo install --quiet wasm-pack
 fi
 
+# --- cargo-fuzz (the fuzz targets in fuzz/; libFuzzer needs a C++ compiler) ---
+if [ "$what" = all ] && ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz; this compiles for a minute or two"
+  cargo install --quiet --locked cargo-fuzz
+fi
+
 # --- npm dev tooling (binaryen's wasm-opt, TypeScript, playwright-core) ---
 if [ -f package-lock.json ]; then
   stamp=node_modules/.package-lock.sha256
@@ -70,4 +76,14 @@ if [ "$what" = all ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedr
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# --- A C++ compiler (libfuzzer-sys compiles libFuzzer) ---
+if [ "$what" = all ] && ! command -v c++ >/dev/null; then
+  say "installing g++ (apt-get)"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq g++ >/dev/null
 fi

@@ -49,7 +49,23 @@ pub fn redact(value: &Value) -> Value {
 }
 
 /// `s` with the password of an embedded `user:password@` masked, when `s` is such a URL.
+///
+/// A pass can reveal what another pass would mask (masking a user-info part turns text into a
+/// query key named like a secret; a re-encoded query no longer holds the `://`), so passes repeat
+/// until nothing changes: a redacted string redacts to itself (found by fuzzing).
 pub fn redact_url(s: &str) -> String {
+    let mut current = redact_url_once(s);
+    for _ in 0..4 {
+        let next = redact_url_once(&current);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+fn redact_url_once(s: &str) -> String {
     if !s.contains('@') && !s.contains('?') {
         return s.to_string();
     }
@@ -58,7 +74,13 @@ pub fn redact_url(s: &str) -> String {
     }
     match parse_url(s.trim()) {
         // Masked by position when the URL parser refuses it (a bad port, a non-ASCII host).
-        Err(_) => redact_unparsed_user_info(s),
+        Err(_) => redact_scp_like(&redact_unparsed_user_info(s)),
+        // A URL without an authority: the `://` comes later, and what looked like a scheme may
+        // be git's `user:password@host:path` (fuzzer finding).
+        Ok(mut url) if url.cannot_be_a_base() => {
+            mask_secret_query(&mut url);
+            redact_scp_like(&redact_unparsed_user_info(url.as_str()))
+        }
         Ok(mut url) => {
             if url.password().is_some() {
                 let _ = url.set_password(Some(REDACTED));

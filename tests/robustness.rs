@@ -112,3 +112,32 @@ fn java_regex_preview_of_long_tags_is_bounded() {
         .unwrap();
     assert!(worker.join().unwrap());
 }
+
+/// Git's scp-like syntax with credentials is masked even when a `://` follows later in the text
+/// (fuzzer finding, `xray_json`): the URL parser read `deploy:` as a scheme and the rest as an
+/// opaque path, so nothing was masked. A redacted copy must also redact to itself.
+#[test]
+fn scp_like_credentials_before_a_later_scheme_separator_are_masked() {
+    use jira_integration_payloads::redact::{redact, redact_url};
+    for s in [
+        "deploy:hunter2@git.example.com:team/repo.git?see=https://example.com",
+        "tr:r88@JJ.Pt:P:/t?6t+.Jt://JJmJ)tetoken_key)))m",
+    ] {
+        let once = redact_url(s);
+        assert!(!once.contains("hunter2") && !once.contains("r88"), "{once}");
+        assert_eq!(redact_url(&once), once);
+    }
+    // Masking one part used to reveal another to mask (fuzzer findings, `refspec_api_path` and
+    // `responses`): a redacted string is a fixed point.
+    for s in [
+        "ht:st/p@?:e!:mm://=he\u{1}swd@%mt@ptokenasttpt?:e.f&s/@",
+        "cloups:SSSSSSS1s?://u[:{=csp@acme.me.pa{ssecreti&t%3 ",
+    ] {
+        let once = redact_url(s);
+        assert_eq!(redact_url(&once), once, "{s}");
+    }
+    let query = redact_url("note:x?private_token=hunter2&see=https://wiki");
+    assert!(!query.contains("hunter2"), "{query}");
+    let v = json!({"origin": "ops:hunter2@host.example.com:x/y.git#https://wiki"});
+    assert!(!redact(&v).to_string().contains("hunter2"));
+}

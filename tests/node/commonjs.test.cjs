@@ -92,3 +92,15 @@ test('a deeply nested JMESPath filter is a diagnostic, not a trap', () => {
   assert.equal(api.validateIntegration({ type: 'GITHUB', pat: 't', apiFilter: '[?'.repeat(2000) }).ok, false);
   assert.equal(api.checkJmesPath('[?archived]').ok, true);
 });
+
+test('a 10 MB JSON text answers with the size-limit diagnostic, and the instance keeps working', () => {
+  const text = JSON.stringify({ type: 'GITHUB', pat: 'p', displayName: 'x'.repeat(10 * 1024 * 1024) });
+  for (const validate of [api.validateIntegrationJson, api.validateXrayJiraIntegrationJson]) {
+    const r = validate(text);
+    assert.equal(r.ok, false, validate.name);
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['input-too-large'], validate.name);
+    assert.equal(r.diagnostics[0].params.limit, 1024 * 1024);
+    assert.equal(r.diagnostics[0].params.size, text.length);
+  }
+  assert.equal(api.validateIntegrationJson('{"type": "VSTS", "pat": "t"}').ok, true);
+});

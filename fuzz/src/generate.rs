@@ -1,0 +1,351 @@
+//! Structured inputs from the fuzzer's bytes: arbitrary JSON values, form states and option
+//! objects. Keys and strings come half from the API's own vocabulary (field names, type values,
+//! form-style values), half from the raw bytes, so the rules behind each field are reached.
+
+use arbitrary::{Result, Unstructured};
+use jira_integration_payloads::{gij, xray};
+use serde_json::{Map, Number, Value};
+use std::sync::OnceLock;
+
+/// How deep generated values nest (the JSON-text path refuses more than 128 levels).
+const MAX_DEPTH: u32 = 6;
+/// Most entries in a generated array or object.
+const MAX_ITEMS: usize = 8;
+
+/// Values that forms, options and the rules care about.
+const WORDS: &[&str] = &[
+    "",
+    " ",
+    "true",
+    "false",
+    "on",
+    "off",
+    "null",
+    "0",
+    "-1",
+    "10000, 10100",
+    "10000,,x",
+    "add",
+    "update",
+    "create",
+    "details",
+    "delete",
+    "status",
+    "documented",
+    "terraform",
+    "https://git.example.com",
+    " https://gitlab.example.com/ ",
+    "http://tfs.example.com:8080/tfs",
+    "https://jira.example.com",
+    "https://jira.example.com/jira/",
+    "https://bücher.example",
+    "https://h:99999",
+    "ssh://git@host.example.com/r.git",
+    "git@github.com:org/repo.git",
+    "/srv/git/*",
+    "C:\\repos\\*",
+    "eu-west-1",
+    "all",
+    "basic",
+    "oauth2",
+    "cloud",
+    "server",
+    "DefaultCollection",
+    "[?!archived]",
+    "[?starts_with(name, 'svc-')]",
+    "value[?!isDisabled]",
+    "repositories[?owner.login=='acme']",
+    "[?",
+    "^v.*",
+    "^(Release|release).*",
+    "(?<n>a)\\k<n>",
+    "[a-",
+    "+refs/heads/*:refs/remotes/origin/*",
+    "refs/pull/*/head:refs/remotes/origin/pr/*, +refs/tags/*:refs/tags/*",
+    "/orgs/acme/repos",
+    "/api/v4/groups/acme/projects?include_subgroups=true",
+    "/user/repos?per_page=100",
+    "prod-jira-cloud",
+    "a/b?c#d",
+    "bot@example.com",
+    "<pat>",
+];
+
+/// Keys beyond the field tables: read-only, misspelled, option and response names.
+const EXTRA_KEYS: &[&str] = &[
+    "id",
+    "integrationType",
+    "dispalyName",
+    "Type",
+    "token",
+    "apiToken",
+    "url",
+    "name",
+    "user",
+    "operation",
+    "integrationId",
+    "current",
+    "baseUrl",
+    "connectionName",
+    "pathStyle",
+    "success",
+    "integration",
+    "integrations",
+    "error",
+    "advice",
+];
+
+/// Every key the generator may use: both field tables plus [`EXTRA_KEYS`].
+pub fn keys() -> &'static [&'static str] {
+    static KEYS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let gij_names = gij::fields::FIELDS.iter().map(|f| f.name);
+        let xray_names = xray::FIELDS.iter().map(|f| f.name);
+        gij_names
+            .chain(xray_names)
+            .chain(EXTRA_KEYS.iter().copied())
+            .collect()
+    })
+}
+
+/// Every vocabulary string: [`WORDS`], the type values and the AWS regions.
+fn words() -> &'static [&'static str] {
+    static ALL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        WORDS
+            .iter()
+            .chain(gij::fields::TYPE_VALUES)
+            .chain(gij::fields::AWS_REGIONS.iter().take(3))
+            .copied()
+            .collect()
+    })
+}
+
+/// A vocabulary string, sometimes padded with whitespace as a form input leaves it.
+pub fn word(u: &mut Unstructured) -> Result<String> {
+    let w = *u.choose(words())?;
+    Ok(match u.int_in_range(0..=3u8)? {
+        0 => format!(" {w} "),
+        1 => format!("{w}\n"),
+        _ => w.to_string(),
+    })
+}
+
+/// A string: from the vocabulary or the raw bytes.
+pub fn string(u: &mut Unstructured) -> Result<String> {
+    if u.arbitrary()? {
+        word(u)
+    } else {
+        Ok(u.arbitrary::<&str>()?.to_string())
+    }
+}
+
+/// A key: from the vocabulary or (rarely) the raw bytes.
+pub fn key(u: &mut Unstructured) -> Result<String> {
+    if u.ratio(1, 8)? {
+        Ok(u.arbitrary::<&str>()?.to_string())
+    } else {
+        Ok((*u.choose(keys())?).to_string())
+    }
+}
+
+/// A scalar JSON value.
+pub fn scalar(u: &mut Unstructured) -> Result<Value> {
+    Ok(match u.int_in_range(0..=6u8)? {
+        0 => Value::Null,
+        1 => Value::Bool(u.arbitrary()?),
+        2 => Value::from(u.int_in_range(-2..=20_000i64)?),
+        3 => Value::from(u.arbitrary::<i64>()?),
+        4 => Number::from_f64(u.arbitrary()?).map_or(Value::Null, Value::Number),
+        5 => Value::from(u.arbitrary::<u64>()?),
+        _ => Value::String(string(u)?),
+    })
+}
+
+/// Any JSON value, nesting at most [`MAX_DEPTH`] levels below `depth`.
+pub fn value(u: &mut Unstructured, depth: u32) -> Result<Value> {
+    let compound = depth < MAX_DEPTH && u.ratio(1, 3)?;
+    if !compound {
+        return scalar(u);
+    }
+    if u.arbitrary()? {
+        let len = u.int_in_range(0..=MAX_ITEMS)?;
+        let items = (0..len)
+            .map(|_| value(u, depth + 1))
+            .collect::<Result<_>>()?;
+        Ok(Value::Array(items))
+    } else {
+        object(u, depth)
+    }
+}
+
+/// A JSON object whose keys are mostly field names.
+pub fn object(u: &mut Unstructured, depth: u32) -> Result<Value> {
+    let len = u.int_in_range(0..=MAX_ITEMS)?;
+    let mut map = Map::new();
+    for _ in 0..len {
+        map.insert(key(u)?, value(u, depth + 1)?);
+    }
+    Ok(Value::Object(map))
+}
+
+/// Form state: a flat object of field names to what inputs hold (strings, check-box values,
+/// numbers, lists of ids).
+pub fn form(u: &mut Unstructured) -> Result<Value> {
+    let len = u.int_in_range(0..=MAX_ITEMS + 4)?;
+    let mut map = starting_form(u)?;
+    for _ in 0..len {
+        let v = match u.int_in_range(0..=5u8)? {
+            0 => scalar(u)?,
+            1 => {
+                let n = u.int_in_range(0..=3usize)?;
+                let ids = (0..n)
+                    .map(|_| Ok(Value::from(u.int_in_range(0..=20_000u32)?)))
+                    .collect::<Result<_>>()?;
+                Value::Array(ids)
+            }
+            _ => Value::String(string(u)?),
+        };
+        map.insert(key(u)?, v);
+    }
+    Ok(Value::Object(map))
+}
+
+/// A form entry: field name and value.
+type Entry = (&'static str, &'static str);
+
+/// Most forms start from a plausible one of either API (a type and its usual credentials, or an
+/// Xray connection), so that the builders get past the required fields and build requests.
+fn starting_form(u: &mut Unstructured) -> Result<Map<String, Value>> {
+    let mut map = Map::new();
+    let optional: &[Entry] = match u.int_in_range(0..=2u8)? {
+        0 => {
+            let ty = *u.choose(gij::fields::TYPE_VALUES)?;
+            map.insert("type".into(), Value::from(ty));
+            &[
+                ("origin", "https://git.example.com"),
+                ("username", "user"),
+                ("password", "pw"),
+                ("pat", "tok"),
+                ("displayName", "Git"),
+            ]
+        }
+        1 => {
+            for (k, v) in [
+                ("connection_name", "prod-jira"),
+                ("username", "bot@example.com"),
+                ("password", "pw"),
+                ("jira_server_url", "https://acme.atlassian.net"),
+            ] {
+                map.insert(k.into(), Value::from(v));
+            }
+            &[("installation_type", "cloud"), ("auth_type", "basic")]
+        }
+        _ => &[],
+    };
+    for (k, v) in optional {
+        if u.arbitrary()? {
+            map.insert((*k).into(), Value::from(*v));
+        }
+    }
+    Ok(map)
+}
+
+/// Credential fields of either API, and the URLs that may carry credentials.
+const SECRET_KEYS: &[&str] = &[
+    "password",
+    "pat",
+    "token",
+    "githubAppPem",
+    "githubAppClientSecret",
+    "api_token",
+];
+const URL_KEYS: &[&str] = &["origin", "jira_server_url", "url"];
+
+/// Puts [`crate::SECRET`] where a credential goes: a credential field's value (as typed, padded,
+/// or with a newline) or the user-info part of a URL. `false` when `v` is not an object.
+pub fn place_secret(u: &mut Unstructured, v: &mut Value) -> Result<bool> {
+    let Some(map) = v.as_object_mut() else {
+        return Ok(false);
+    };
+    let s = crate::SECRET;
+    let (k, text) = if u.ratio(2, 3)? {
+        let text = match u.int_in_range(0..=2u8)? {
+            0 => format!(" {s} "),
+            1 => format!("{s}\n"),
+            _ => s.to_string(),
+        };
+        (*u.choose(SECRET_KEYS)?, text)
+    } else {
+        let text = match u.int_in_range(0..=4u8)? {
+            0 => format!("https://user:{s}@host.example.com"),
+            1 => format!("http://{s}@host.example.com/x"),
+            2 => format!(" https://bob:{s}@host.example.com "),
+            3 => format!("ssh://git:{s}@host.example.com/repo.git"),
+            _ => format!("{s}@host.example.com:org/repo.git"),
+        };
+        (*u.choose(URL_KEYS)?, text)
+    };
+    map.insert(k.to_string(), Value::String(text));
+    Ok(true)
+}
+
+/// Options for the Git Integration for Jira functions: operation, integration id, the current
+/// integration (as a value or a get response) and a base URL, each often absent.
+pub fn gij_options(u: &mut Unstructured) -> Result<Value> {
+    let mut map = Map::new();
+    if u.arbitrary()? {
+        let op = *u.choose(&["add", "update", "update", "remove"])?;
+        map.insert("operation".into(), Value::from(op));
+    }
+    if u.arbitrary()? {
+        map.insert("integrationId".into(), scalar(u)?);
+    }
+    if u.ratio(1, 3)? {
+        let current = object(u, 1)?;
+        let current = if u.arbitrary()? {
+            serde_json::json!({"success": "true", "integration": [current]})
+        } else {
+            current
+        };
+        map.insert("current".into(), current);
+    }
+    base_url(u, &mut map)?;
+    Ok(Value::Object(map))
+}
+
+/// Options for the Xray functions: operation (any of the five calls, or a wrong one),
+/// connection name, base URL and path style.
+pub fn xray_options(u: &mut Unstructured) -> Result<Value> {
+    let mut map = Map::new();
+    if u.arbitrary()? {
+        let op = *u.choose(&[
+            "create", "create", "update", "update", "details", "delete", "status", "add",
+        ])?;
+        map.insert("operation".into(), Value::from(op));
+    }
+    if u.arbitrary()? {
+        map.insert("connectionName".into(), scalar(u)?);
+    }
+    if u.ratio(1, 4)? {
+        let style = *u.choose(&["documented", "terraform", "other"])?;
+        map.insert("pathStyle".into(), Value::from(style));
+    }
+    base_url(u, &mut map)?;
+    Ok(Value::Object(map))
+}
+
+fn base_url(u: &mut Unstructured, map: &mut Map<String, Value>) -> Result<()> {
+    if u.arbitrary()? {
+        let base = *u.choose(&[
+            "https://jira.example.com",
+            "https://jira.example.com/jira/",
+            "http://localhost:8080",
+            "https://user:pw@jira.example.com",
+            "ftp://jira.example.com",
+            "not a url",
+        ])?;
+        map.insert("baseUrl".into(), Value::from(base));
+    }
+    Ok(())
+}
