@@ -18,15 +18,20 @@ fn read(value: &JsValue) -> Result<Value, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }
+    Ok(read_json(value)?.unwrap_or(Value::Null))
+}
+
+/// `JSON.parse(JSON.stringify(value))`, read into Rust; `None` where `JSON.stringify` gives
+/// `undefined` (for `undefined`, a function or a symbol).
+fn read_json(value: &JsValue) -> Result<Option<Value>, String> {
     let text = js_sys::JSON::stringify(value).map_err(|e| {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_else(|| "JSON.stringify failed".into())
     })?;
-    match text.as_string() {
-        Some(t) => serde_json::from_str(&t).map_err(|e| e.to_string()),
-        None => Ok(Value::Null),
-    }
+    text.as_string()
+        .map(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        .transpose()
 }
 
 /// Reads an optional options argument; absent reads as `null`.
@@ -39,14 +44,15 @@ fn read_opt(value: Option<JsValue>) -> Result<Value, String> {
     let Some(value) = value else {
         return Ok(Value::Null);
     };
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return read(&value);
-    }
+    // `Reflect.ownKeys` fails on anything but an object, and on a proxy that throws (where
+    // `Object.keys` would throw through the module): those, and arrays, are read whole. It also
+    // lists non-enumerable keys, which plain options objects do not have.
+    let keys = match js_sys::Reflect::own_keys(&value) {
+        Ok(keys) if !js_sys::Array::is_array(&value) => keys,
+        _ => return read(&value),
+    };
     let object: &js_sys::Object = value.unchecked_ref();
     let mut map = serde_json::Map::new();
-    // `Reflect.ownKeys` reports a throwing proxy as an error (`Object.keys` would throw through
-    // the module); it also lists non-enumerable keys, which plain options objects do not have.
-    let keys = js_sys::Reflect::own_keys(object).map_err(|_| "the options cannot be read")?;
     for key in keys {
         let Some(name) = key.as_string() else {
             continue;
@@ -59,10 +65,10 @@ fn read_opt(value: Option<JsValue>) -> Result<Value, String> {
             Value::Bool(b)
         } else if let Some(n) = item.as_f64() {
             json_number(n)
-        } else if item.is_undefined() || item.is_function() || item.is_symbol() {
-            continue; // JSON.stringify leaves these properties out
+        } else if let Some(v) = read_json(&item)? {
+            v
         } else {
-            read(&item)?
+            continue; // JSON.stringify leaves this property out
         };
         map.insert(name, item);
     }
