@@ -2,9 +2,9 @@
 //!
 //! The text has already been read by `serde_json`, so it is well-formed; this module only has to
 //! find where a pointer's value (or key) starts. It walks the bytes, skipping the values it does
-//! not need, and indexes only the containers pointers go through: building `jsonc-parser`'s syntax tree for the same
-//! job took a quarter of a typical validation. Malformed input never panics: a pointer that cannot
-//! be followed is placed at the last value reached.
+//! not need, and indexes only the containers pointers go through: building `jsonc-parser`'s
+//! syntax tree for the same job took a quarter of a typical validation. Malformed input never
+//! panics: a pointer that cannot be followed is placed at the last value reached.
 
 use crate::diagnostics::{Diagnostic, Span};
 use std::borrow::Cow;
