@@ -85,6 +85,13 @@ fn worst(c: &mut Criterion) {
     g.bench_function("validate JSON text", |b| {
         b.iter(|| black_box(api::validate_integration_json(black_box(&w.text), &add())))
     });
+    // A diagnostic on every one of 10,000 project ids: each is placed without rescanning the list.
+    let mut keys = w.value.clone();
+    keys["projectMappingIds"] = json!(vec!["PROJ"; 10_000]);
+    let keys = serde_json::to_string_pretty(&keys).unwrap();
+    g.bench_function("validate JSON text, 10,000 diagnostics", |b| {
+        b.iter(|| black_box(api::validate_integration_json(black_box(&keys), &add())))
+    });
     let form = as_form(&w.value);
     g.bench_function("build from form state", |b| {
         b.iter(|| black_box(api::build_integration_request(black_box(&form), &add())))

@@ -126,6 +126,31 @@ fn the_last_of_duplicate_keys_is_reported_at_every_depth() {
 }
 
 #[test]
+fn many_diagnostics_in_one_array_and_object_land_on_their_values_in_any_order() {
+    let doc = json!({
+        "list": (0..2_000).map(|i| json!({"i": i})).collect::<Vec<_>>(),
+        "map": (0..2_000).map(|i| (format!("k{i}"), json!(i))).collect::<serde_json::Map<_, _>>(),
+    });
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    // Out of order, so that an array read only as far as asked is resumed and reused.
+    let order = (0..2_000).map(|i| (i * 7919) % 2_000);
+    let mut ds: Vec<Diagnostic> = order
+        .flat_map(|i| {
+            [
+                Diagnostic::new(&C, format!("/list/{i}/i"), "m"),
+                Diagnostic::new(&C, format!("/map/k{i}"), "m"),
+            ]
+        })
+        .collect();
+    locate(&text, &mut ds);
+    for d in &ds {
+        let at = offset_of(&text, d.line.unwrap(), d.column.unwrap());
+        let expected = doc.pointer(&d.path).unwrap();
+        assert_eq!(&first_value(&text[at..]), expected, "{}", d.path);
+    }
+}
+
+#[test]
 fn a_missing_path_is_placed_at_the_deepest_value_that_exists() {
     let text = "{\"a\": [10, 20]}";
     let mut ds = vec![

@@ -2,12 +2,13 @@
 //!
 //! The text has already been read by `serde_json`, so it is well-formed; this module only has to
 //! find where a pointer's value (or key) starts. It walks the bytes, skipping the values it does
-//! not need, and allocates nothing per value: building `jsonc-parser`'s syntax tree for the same
-//! job took a quarter of a typical validation. Malformed input never panics: a pointer that cannot
-//! be followed is placed at the last value reached.
+//! not need, and indexes only the containers pointers go through: building `jsonc-parser`'s
+//! syntax tree for the same job took a quarter of a typical validation. Malformed input never
+//! panics: a pointer that cannot be followed is placed at the last value reached.
 
 use crate::diagnostics::{Diagnostic, Span};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Sets `line` and `column` on every diagnostic from its JSON Pointer (and span, for diagnostics
 /// inside a string). A pointer that does not exist in the text (a missing field) is placed at the
@@ -16,14 +17,18 @@ pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
     if diagnostics.iter().all(|d| d.line.is_some()) {
         return;
     }
-    let bytes = text.as_bytes();
-    let root = skip_ws(bytes, 0);
-    let top = top_members(bytes, root);
+    let root = skip_ws(text.as_bytes(), 0);
+    let mut index = Index::default();
     let mut offsets: Vec<(usize, usize)> = diagnostics
         .iter()
         .enumerate()
         .filter(|(_, d)| d.line.is_none())
-        .map(|(i, d)| (find_offset(text, root, &top, &d.path, d.on_key, d.span), i))
+        .map(|(i, d)| {
+            (
+                find_offset(text, root, &mut index, &d.path, d.on_key, d.span),
+                i,
+            )
+        })
         .collect();
     // One pass over the text in offset order: columns cost the distance walked, not the line.
     offsets.sort_unstable();
@@ -44,19 +49,85 @@ struct Member<'a> {
     value_start: usize,
 }
 
-/// The root object's members (empty when the root is not an object), so that placing many
-/// top-level diagnostics scans the text once.
-fn top_members(bytes: &[u8], root: usize) -> Vec<Member<'_>> {
-    let mut out = Vec::new();
-    members(bytes, root, |m| {
-        out.push(m);
-        false
-    });
-    out
+/// The children of the containers that pointers go through, each container read once: placing
+/// many diagnostics in one array or object (10,000 project ids) stays linear in the text.
+#[derive(Default)]
+struct Index<'a> {
+    containers: HashMap<usize, Children<'a>>,
 }
 
-/// Calls `visit` on each member of the object starting at `at`, until it returns true.
-fn members<'a>(bytes: &'a [u8], at: usize, mut visit: impl FnMut(Member<'a>) -> bool) {
+/// An object's members by decoded key (the last of duplicates, as parsers keep), with where the
+/// key's quote is and where the value starts; or an array's element starts, found as far as asked.
+enum Children<'a> {
+    Object(HashMap<Cow<'a, str>, (usize, usize)>),
+    Array {
+        /// The elements found so far; the last one's end is found only when the next is asked.
+        starts: Vec<usize>,
+        /// True once the last element is found.
+        done: bool,
+    },
+    Other,
+}
+
+impl<'a> Index<'a> {
+    /// The child of the value at `node` named by `token`: its key's offset (for a member) and
+    /// the offset where its value starts.
+    fn child(
+        &mut self,
+        bytes: &'a [u8],
+        node: usize,
+        token: &str,
+    ) -> Option<(Option<usize>, usize)> {
+        let children = self
+            .containers
+            .entry(node)
+            .or_insert_with(|| Children::new(bytes, node));
+        match children {
+            Children::Object(map) => map.get(token).map(|&(k, v)| (Some(k), v)),
+            Children::Array { starts, done } => {
+                let n = token.parse::<usize>().ok()?;
+                while starts.len() <= n && !*done {
+                    let next = match starts.last() {
+                        None => Some(skip_ws(bytes, node + 1))
+                            .filter(|&i| !matches!(bytes.get(i), Some(b']') | None)),
+                        Some(&at) => {
+                            let after = skip_ws(bytes, value_end(bytes, at));
+                            (bytes.get(after) == Some(&b',')).then(|| skip_ws(bytes, after + 1))
+                        }
+                    };
+                    match next {
+                        Some(i) => starts.push(i),
+                        None => *done = true,
+                    }
+                }
+                starts.get(n).map(|&v| (None, v))
+            }
+            Children::Other => None,
+        }
+    }
+}
+
+impl<'a> Children<'a> {
+    fn new(bytes: &'a [u8], at: usize) -> Children<'a> {
+        match bytes.get(at) {
+            Some(b'{') => {
+                let mut map = HashMap::new();
+                members(bytes, at, |m| {
+                    map.insert(m.key, (m.key_start, m.value_start));
+                });
+                Children::Object(map)
+            }
+            Some(b'[') => Children::Array {
+                starts: Vec::new(),
+                done: false,
+            },
+            _ => Children::Other,
+        }
+    }
+}
+
+/// Calls `visit` on each member of the object starting at `at`.
+fn members<'a>(bytes: &'a [u8], at: usize, mut visit: impl FnMut(Member<'a>)) {
     if bytes.get(at) != Some(&b'{') {
         return;
     }
@@ -65,13 +136,11 @@ fn members<'a>(bytes: &'a [u8], at: usize, mut visit: impl FnMut(Member<'a>) -> 
         let key_end = string_end(bytes, i);
         let value_start = skip_ws(bytes, skip_ws(bytes, key_end) + 1);
         let key = decode_key(bytes.get(i..key_end).unwrap_or_default());
-        if visit(Member {
+        visit(Member {
             key,
             key_start: i,
             value_start,
-        }) {
-            return;
-        }
+        });
         i = skip_ws(bytes, value_end(bytes, value_start));
         if bytes.get(i) != Some(&b',') {
             return;
@@ -81,10 +150,10 @@ fn members<'a>(bytes: &'a [u8], at: usize, mut visit: impl FnMut(Member<'a>) -> 
 }
 
 /// Walks the pointer down the text; returns the byte offset to report.
-fn find_offset(
-    text: &str,
+fn find_offset<'a>(
+    text: &'a str,
     root: usize,
-    top: &[Member<'_>],
+    index: &mut Index<'a>,
     pointer: &str,
     on_key: bool,
     span: Option<Span>,
@@ -92,33 +161,8 @@ fn find_offset(
     let bytes = text.as_bytes();
     let mut node = root;
     let mut key_start = None;
-    for (depth, token) in pointer.split('/').skip(1).enumerate() {
-        let token = unescape_token(token);
-        let next = match bytes.get(node) {
-            // The last of duplicate keys, as parsers keep.
-            Some(b'{') if depth == 0 => top
-                .iter()
-                .rev()
-                .find(|m| m.key == token)
-                .map(|m| (Some(m.key_start), m.value_start)),
-            Some(b'{') => {
-                let mut found = None;
-                members(bytes, node, |m| {
-                    if m.key == token {
-                        found = Some((Some(m.key_start), m.value_start));
-                    }
-                    false
-                });
-                found
-            }
-            Some(b'[') => token
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| element(bytes, node, n))
-                .map(|v| (None, v)),
-            _ => None,
-        };
-        match next {
+    for token in pointer.split('/').skip(1) {
+        match index.child(bytes, node, &unescape_token(token)) {
             Some((k, v)) => {
                 key_start = k;
                 node = v;
@@ -138,22 +182,6 @@ fn find_offset(
         }
         _ => node,
     }
-}
-
-/// The start of element `n` of the array starting at `at`.
-fn element(bytes: &[u8], at: usize, n: usize) -> Option<usize> {
-    let mut i = skip_ws(bytes, at + 1);
-    if matches!(bytes.get(i), Some(b']') | None) {
-        return None;
-    }
-    for _ in 0..n {
-        i = skip_ws(bytes, value_end(bytes, i));
-        if bytes.get(i) != Some(&b',') {
-            return None;
-        }
-        i = skip_ws(bytes, i + 1);
-    }
-    Some(i)
 }
 
 fn unescape_token(token: &str) -> Cow<'_, str> {

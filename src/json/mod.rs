@@ -4,7 +4,7 @@
 //! Parsing is two-speed. `serde_json` reads the text into a value (fast, with a recursion limit);
 //! only when the text is malformed does `jsonc-parser` parse it again, for the exact place and
 //! kind of the first error. Diagnostics on a well-formed text are placed by [`locate`], a scan
-//! that allocates nothing per value.
+//! that indexes only the containers the pointers go through.
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use jsonc_parser::errors::ParseErrorKind;

@@ -357,7 +357,11 @@ pub fn check_api_path(path: &str, host: ApiHost, origin: Option<&str>) -> Vec<Di
     thread_local! {
         static RECENT: RefCell<Recent<Vec<Diagnostic>>> = const { RefCell::new(Recent::new(8)) };
     }
-    let key = format!("{host:?}\u{0}{}\u{0}{path}", origin.unwrap_or("\u{1}"));
+    // The origin's length marks where it ends: no origin and path pair spells another's key.
+    let key = match origin {
+        Some(o) => format!("{host:?} {} {o}{path}", o.len()),
+        None => format!("{host:?} - {path}"),
+    };
     memo(&RECENT, &key, || analyse(path, host, origin)).to_vec()
 }
 
@@ -1008,6 +1012,25 @@ mod tests {
             assert_eq!(with_origin[0].code, DOUBLED_PREFIX.id);
             assert!(check_api_path(path, GitLabServer, None).is_empty());
             assert_eq!(codes(path, GitHubCom), vec![WRONG_HOST.id]);
+        }
+    }
+
+    #[test]
+    fn remembered_results_are_not_confused_by_separators_in_the_origin_or_path() {
+        let origin = "https://gitlab.example.com/api/v4";
+        let with_nul = format!("{origin}\u{0}");
+        let pairs = [
+            ("\u{0}/projects", Some(origin)),
+            ("/projects", Some(with_nul.as_str())),
+            ("/api/v4/projects", Some("\u{1}")),
+            ("/api/v4/projects", None),
+        ];
+        for (path, origin) in pairs {
+            assert_eq!(
+                check_api_path(path, GitLabServer, origin),
+                analyse(path, GitLabServer, origin),
+                "{path:?} {origin:?}"
+            );
         }
     }
 
