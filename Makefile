@@ -62,7 +62,7 @@ test-js: build
 
 # A short run of every fuzz target (fuzz/, built with cargo-fuzz on the stable toolchain).
 test-fuzz: setup
-	scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
+	FUZZ_SEED=1 scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
 
 # test-js last: CI reads the closing summary of node --test.
 test: lint test-rust test-wasm test-fuzz test-js

@@ -7,6 +7,8 @@
 # (tests/robustness.rs).
 # The library has no unsafe code, so the targets are built without a sanitizer (a quarter of
 # AddressSanitizer's build time, and faster runs); FUZZ_SANITIZER=address builds with ASan.
+# FUZZ_SEED fixes libFuzzer's random seed (`make test` does, so that a run explores the same
+# inputs each time instead of failing an unrelated change with a new finding; `make fuzz` does not).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -18,6 +20,8 @@ export RUSTC_BOOTSTRAP=1
 seconds="${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}"
 shift
 sanitizer="${FUZZ_SANITIZER:-none}"
+seed=()
+if [ -n "${FUZZ_SEED:-}" ]; then seed=(-seed="$FUZZ_SEED"); fi
 if [ $# -gt 0 ]; then
   targets=("$@")
 else
@@ -31,7 +35,7 @@ for target in "${targets[@]}"; do
   log="fuzz/artifacts/$target.log"
   # -timeout: an input that takes longer is a finding (every entry point must answer quickly).
   if cargo fuzz run -s "$sanitizer" "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 >"$log" 2>&1; then
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 "${seed[@]}" >"$log" 2>&1; then
     echo "fuzz: $target: $(grep -E '^Done' "$log" || echo done)"
   else
     failed+=("$target")
