@@ -92,11 +92,8 @@ fn json_number(n: f64) -> Value {
 /// measured with `make bench` and `make size`. An integer beyond 2^53 (a diagnostic's `value`
 /// param) is rounded by `JSON.parse` as JavaScript always does.
 fn write<T: Serialize>(value: &T) -> JsValue {
-    // Sized for a few diagnostics, so that writing seldom grows the buffer.
-    let mut buf = Vec::with_capacity(1024);
-    serde_json::to_writer(&mut buf, value)
+    serde_json::to_string(value)
         .ok()
-        .and_then(|()| String::from_utf8(buf).ok())
         .and_then(|text| js_sys::JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
 }

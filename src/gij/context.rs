@@ -1,7 +1,7 @@
 //! What every rule sees: the body, the operation, the effective integration type and, for an
 //! update, the current integration as the server returned it.
 
-use super::fields::{Default, FIELDS, Field, field_named};
+use super::fields::{Default, FIELDS, Field, field_index, field_named};
 use super::types::IntegrationType;
 use crate::engine::Body;
 use serde_json::{Map, Value};
@@ -119,7 +119,7 @@ fn present_fields(body: &Map<String, Value>) -> Vec<(&'static Field, &Value)> {
     let mut found: Vec<(usize, &Value)> = body
         .iter()
         .filter(|(_, v)| !v.is_null())
-        .filter_map(|(k, v)| FIELDS.iter().position(|f| f.name == k).map(|i| (i, v)))
+        .filter_map(|(k, v)| field_index(k).map(|i| (i, v)))
         .collect();
     found.sort_unstable_by_key(|(i, _)| *i);
     found

@@ -435,7 +435,12 @@ pub static FIELDS: &[Field] = &[
 
 /// The field called `name`, if it is a request field.
 pub fn field_named(name: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|f| f.name == name)
+    field_index(name).and_then(|i| FIELDS.get(i))
+}
+
+/// The position of the field called `name` in [`FIELDS`].
+pub fn field_index(name: &str) -> Option<usize> {
+    FIELDS.iter().position(|f| f.name == name)
 }
 
 /// Fields of the Java request model with no REST documentation (reference §A1).
