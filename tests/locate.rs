@@ -83,6 +83,18 @@ fn check(text: &str, doc: &Value) {
         .collect();
     locate(text, &mut ds);
     locate(text, &mut keys);
+    // Placed one at a time (read from the text, no index), each lands where the batch put it.
+    for d in ds.iter().chain(&keys) {
+        let mut alone = vec![Diagnostic::new(&C, d.path.clone(), "m")];
+        alone[0].on_key = d.on_key;
+        locate(text, &mut alone);
+        assert_eq!(
+            (alone[0].line, alone[0].column),
+            (d.line, d.column),
+            "{}",
+            d.path
+        );
+    }
     for ((pointer, value, _), d) in all.iter().zip(&ds) {
         let at = offset_of(text, d.line.unwrap(), d.column.unwrap());
         assert_eq!(&first_value(&text[at..]), value, "{pointer} in {text}");
@@ -123,6 +135,14 @@ fn the_last_of_duplicate_keys_is_reported_at_every_depth() {
     assert_eq!(ds[0].column, Some(53));
     assert_eq!(ds[1].column, Some(42));
     assert_eq!(json!(2), first_value(&text[52..]));
+    // Enough diagnostics for the index: the same answers.
+    let mut many: Vec<Diagnostic> = (0..10)
+        .map(|i| Diagnostic::new(&C, if i % 2 == 0 { "/a" } else { "/b/x/1/y" }, "m"))
+        .collect();
+    locate(text, &mut many);
+    for (i, d) in many.iter().enumerate() {
+        assert_eq!(d.column, Some(if i % 2 == 0 { 53 } else { 42 }));
+    }
 }
 
 #[test]

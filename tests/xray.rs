@@ -585,6 +585,12 @@ fn jira_url_rules_in_detail() {
         find(&r, "xray-jira-url-not-base").suggestion.as_deref(),
         Some("https://jira.example.com/")
     );
+    // The leftmost marker cuts, in any letter case, whatever its place in the marker list.
+    let r = url("https://jira.example.com/ctx/Secure/x/browse/Y", "server");
+    assert_eq!(
+        find(&r, "xray-jira-url-not-base").suggestion.as_deref(),
+        Some("https://jira.example.com/ctx")
+    );
     // A context path is a base URL.
     assert!(
         url("https://jira.example.com/jira", "server")

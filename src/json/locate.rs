@@ -18,7 +18,12 @@ pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
         return;
     }
     let root = skip_ws(text.as_bytes(), 0);
-    let mut index = Index::default();
+    // A few pointers are followed by reading the containers they go through; an index pays off
+    // only when many pointers share containers.
+    let mut index = Index {
+        indexed: diagnostics.len() > DIRECT_MAX,
+        ..Index::default()
+    };
     let mut offsets: Vec<(usize, usize)> = diagnostics
         .iter()
         .enumerate()
@@ -53,8 +58,13 @@ struct Member<'a> {
 /// many diagnostics in one array or object (10,000 project ids) stays linear in the text.
 #[derive(Default)]
 struct Index<'a> {
+    /// False: nothing is remembered, each step reads its container again.
+    indexed: bool,
     containers: HashMap<usize, Children<'a>>,
 }
+
+/// Up to this many diagnostics are placed without an index.
+const DIRECT_MAX: usize = 8;
 
 /// An object's members by decoded key (the last of duplicates, as parsers keep), with where the
 /// key's quote is and where the value starts; or an array's element starts, found as far as asked.
@@ -78,6 +88,9 @@ impl<'a> Index<'a> {
         node: usize,
         token: &str,
     ) -> Option<(Option<usize>, usize)> {
+        if !self.indexed {
+            return direct_child(bytes, node, token);
+        }
         let children = self
             .containers
             .entry(node)
@@ -87,15 +100,7 @@ impl<'a> Index<'a> {
             Children::Array { starts, done } => {
                 let n = token.parse::<usize>().ok()?;
                 while starts.len() <= n && !*done {
-                    let next = match starts.last() {
-                        None => Some(skip_ws(bytes, node + 1))
-                            .filter(|&i| !matches!(bytes.get(i), Some(b']') | None)),
-                        Some(&at) => {
-                            let after = skip_ws(bytes, value_end(bytes, at));
-                            (bytes.get(after) == Some(&b',')).then(|| skip_ws(bytes, after + 1))
-                        }
-                    };
-                    match next {
+                    match next_element(bytes, node, starts.last().copied()) {
                         Some(i) => starts.push(i),
                         None => *done = true,
                     }
@@ -103,6 +108,43 @@ impl<'a> Index<'a> {
                 starts.get(n).map(|&v| (None, v))
             }
             Children::Other => None,
+        }
+    }
+}
+
+/// The child of the value at `node` named by `token`, read from the text.
+fn direct_child(bytes: &[u8], node: usize, token: &str) -> Option<(Option<usize>, usize)> {
+    match bytes.get(node) {
+        Some(b'{') => {
+            let mut found = None;
+            members(bytes, node, |m| {
+                if m.key == token {
+                    found = Some((Some(m.key_start), m.value_start));
+                }
+            });
+            found
+        }
+        Some(b'[') => {
+            let n = token.parse::<usize>().ok()?;
+            let first = next_element(bytes, node, None);
+            std::iter::successors(first, |&at| next_element(bytes, node, Some(at)))
+                .nth(n)
+                .map(|v| (None, v))
+        }
+        _ => None,
+    }
+}
+
+/// Where the element after the one starting at `prev` (the first, for `None`) of the array at
+/// `node` starts; `None` after the last.
+fn next_element(bytes: &[u8], node: usize, prev: Option<usize>) -> Option<usize> {
+    match prev {
+        None => {
+            Some(skip_ws(bytes, node + 1)).filter(|&i| !matches!(bytes.get(i), Some(b']') | None))
+        }
+        Some(at) => {
+            let after = skip_ws(bytes, value_end(bytes, at));
+            (bytes.get(after) == Some(&b',')).then(|| skip_ws(bytes, after + 1))
         }
     }
 }

@@ -8,7 +8,7 @@
 pub mod api_path;
 pub mod java_regex;
 pub mod jmespath;
-mod recent;
+pub(crate) mod recent;
 pub mod refspec;
 
 use crate::diagnostics::{Code, Diagnostic};

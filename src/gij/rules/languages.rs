@@ -27,11 +27,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let type_name = ctx.ty.map(|t| t.as_str());
     if let Some(path) = ctx.str("apiPath").filter(|s| !s.is_empty()) {
         let host = type_name.map_or(ApiHost::Other, ApiHost::from_integration_type);
-        out.extend(lang::place(
+        placed(
+            out,
             lang::api_path::check_api_path(path, host, ctx.text("origin")),
-            &ptr("apiPath"),
+            "apiPath",
             path,
-        ));
+        );
     }
     if let Some(filter) = ctx.str("apiFilter").filter(|s| !s.trim().is_empty()) {
         // A GitHub App integration filters `{repositories: [...]}` (R10): known from its
@@ -41,26 +42,32 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let host = type_name.map_or(HostShape::Unknown, |t| {
             HostShape::for_integration_type(t, github_app)
         });
-        out.extend(lang::place(
+        placed(
+            out,
             lang::jmespath::check(filter, host),
-            &ptr("apiFilter"),
+            "apiFilter",
             filter,
-        ));
+        );
     }
     for field in ["tagsFilter", "prHideFilter"] {
         if let Some(pattern) = ctx.str(field).filter(|s| !s.trim().is_empty()) {
-            out.extend(lang::place(
-                lang::java_regex::check(pattern),
-                &ptr(field),
-                pattern,
-            ));
+            placed(out, lang::java_regex::check(pattern), field, pattern);
         }
     }
     if let Some(refspecs) = ctx.str("refSpecCustom").filter(|s| !s.trim().is_empty()) {
-        out.extend(lang::place(
+        placed(
+            out,
             lang::refspec::check_refspecs(refspecs),
-            &ptr("refSpecCustom"),
+            "refSpecCustom",
             refspecs,
-        ));
+        );
+    }
+}
+
+/// Adds a checker's `found` diagnostics for `field` (whose value is `text`) to `out`.
+fn placed(out: &mut Vec<Diagnostic>, found: Vec<Diagnostic>, field: &str, text: &str) {
+    // Most values are clean: no pointer is built for them.
+    if !found.is_empty() {
+        out.extend(lang::place(found, &ptr(field), text));
     }
 }

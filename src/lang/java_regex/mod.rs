@@ -405,10 +405,19 @@ fn warnings(pattern: &str, prog: &Prog) -> Vec<Diagnostic> {
 /// `javaIndex` = `PatternSyntaxException.getIndex()`), or warnings otherwise. A blank pattern
 /// means "no filtering" and is not checked here.
 pub fn check(pattern: &str) -> Vec<Diagnostic> {
-    match compiled(pattern).as_ref() {
-        Err(e) => vec![error_diagnostic(pattern, e)],
-        Ok(prog) => warnings(pattern, prog),
+    // The lints walk the whole program; a form revalidating on each keystroke reuses the answer.
+    thread_local! {
+        static CHECKED: RefCell<Recent<Vec<Diagnostic>>> = const { RefCell::new(Recent::new(8)) };
     }
+    memo(&CHECKED, pattern, || {
+        #[cfg(test)]
+        tests::CHECKS.with(|c| c.set(c.get() + 1));
+        match compiled(pattern).as_ref() {
+            Err(e) => vec![error_diagnostic(pattern, e)],
+            Ok(prog) => warnings(pattern, prog),
+        }
+    })
+    .to_vec()
 }
 
 fn unavailable(reason: &str) -> Vec<Diagnostic> {

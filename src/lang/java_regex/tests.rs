@@ -239,6 +239,25 @@ fn preview_recursion_is_bounded_on_a_small_stack() {
     assert_eq!(r.unwrap_err()[0].code, PREVIEW_UNAVAILABLE.id);
 }
 
+thread_local! {
+    pub(super) static CHECKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[test]
+fn checks_are_remembered() {
+    let checks = || CHECKS.with(std::cell::Cell::get);
+    let before = checks();
+    let first = check("m(a+)+$");
+    assert_eq!(first[0].code, CATASTROPHIC_BACKTRACKING.id);
+    assert_eq!(check("m(a+)+$"), first);
+    assert_eq!(checks() - before, 1);
+    for i in 0..8 {
+        check(&format!("memo-test-{i}"));
+    }
+    assert_eq!(check("m(a+)+$"), first);
+    assert_eq!(checks() - before, 10);
+}
+
 #[test]
 fn cache_returns_the_same_result() {
     for _ in 0..3 {

@@ -192,12 +192,8 @@ impl HostShape {
 /// True when `expr` has the GitHub App form `repositories[] | ...` (white space allowed), which
 /// only a GitHub App integration's listing answers.
 pub fn looks_like_github_app_filter(expr: &str) -> bool {
-    let compact: String = expr
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .take(16)
-        .collect();
-    compact.starts_with("repositories[]|")
+    let mut compact = expr.chars().filter(|c| !c.is_whitespace());
+    "repositories[]|".chars().all(|c| compact.next() == Some(c))
 }
 
 /// The message of a [`COMMUNITY_EXTENSION`] diagnostic for `what` ("The function `lower`").
@@ -225,6 +221,10 @@ fn is_blank(expr: &str) -> bool {
 }
 
 fn too_long(expr: &str) -> Option<Diagnostic> {
+    // UTF-8 never takes fewer bytes than UTF-16 units: most filters need no count.
+    if expr.len() <= MAX_LENGTH {
+        return None;
+    }
     let units = expr.encode_utf16().count();
     if units <= MAX_LENGTH {
         return None;
@@ -349,6 +349,21 @@ pub fn check(expr: &str, host: HostShape) -> Vec<Diagnostic> {
     if let Some(d) = too_long(expr) {
         return vec![d];
     }
+    // The shape checks walk the tree for the host; a form revalidating on each keystroke reuses
+    // the answer. The key is one character for the host, then the filter.
+    thread_local! {
+        static CHECKED: RefCell<Recent<Vec<Diagnostic>>> =
+            const { RefCell::new(Recent::new(CACHE_SIZE)) };
+    }
+    let mut key = String::with_capacity(expr.len() + 1);
+    key.push(char::from(b'0' + host as u8));
+    key.push_str(expr);
+    memo(&CHECKED, &key, || checked(expr, host)).to_vec()
+}
+
+fn checked(expr: &str, host: HostShape) -> Vec<Diagnostic> {
+    #[cfg(test)]
+    tests::CHECKS.with(|c| c.set(c.get() + 1));
     let compiled = compile(expr);
     let mut out = compiled.errors.clone();
     if let Some(ast) = &compiled.ast {
@@ -422,6 +437,7 @@ pub(crate) mod tests {
 
     thread_local! {
         pub(crate) static COMPILES: Cell<usize> = const { Cell::new(0) };
+        pub(crate) static CHECKS: Cell<usize> = const { Cell::new(0) };
     }
 
     /// Runs `f` on a thread with a `kib` KiB stack; fails if it overflows or panics.
@@ -582,6 +598,10 @@ pub(crate) mod tests {
                 end: 1002
             })
         );
+        // More bytes than the limit, fewer UTF-16 units: not too long.
+        let fits = format!("'{}'", "é".repeat(MAX_LENGTH - 2));
+        assert!(fits.len() > MAX_LENGTH);
+        assert!(codes(&fits, HostShape::Unknown).is_empty());
     }
 
     #[test]
@@ -632,6 +652,24 @@ pub(crate) mod tests {
         }
         check(e, HostShape::Array);
         assert_eq!(COMPILES.with(Cell::get) - before, CACHE_SIZE + 2);
+    }
+
+    #[test]
+    fn results_are_remembered_per_host() {
+        let e = "[?name == 'per-host-memo']";
+        let checks = || CHECKS.with(Cell::get);
+        let before = checks();
+        let array = check(e, HostShape::Array);
+        let app = check(e, HostShape::GitHubApp);
+        assert!(array.is_empty(), "{array:?}");
+        assert_eq!(codes(e, HostShape::GitHubApp), vec![GITHUB_APP_PREFIX.id]);
+        assert_eq!(checks() - before, 2);
+        // Alternating hosts: each answer is the one computed for that host, not the other's.
+        for _ in 0..3 {
+            assert_eq!(check(e, HostShape::Array), array);
+            assert_eq!(check(e, HostShape::GitHubApp), app);
+        }
+        assert_eq!(checks() - before, 2);
     }
 
     /// Inputs of every nesting shape, from the brief: 1e3, 1e4 and 1e5 characters.

@@ -197,8 +197,13 @@ fn base_of(url: &Url) -> Option<String> {
         // Cloud sites live at the root; anything below it (/jira/software/..., /wiki) is a page.
         (path != "/").then_some(0)
     } else {
+        // Every marker starts with `/`: try them where the path has one, leftmost first
+        // (a `str::find` per marker prepares a searcher each time, most of this rule's cost).
         let lower = path.to_ascii_lowercase();
-        PAGE_MARKERS.iter().filter_map(|m| lower.find(m)).min()
+        lower.match_indices('/').map(|(i, _)| i).find(|&i| {
+            let rest = lower.get(i..).unwrap_or_default();
+            PAGE_MARKERS.iter().any(|m| rest.starts_with(m))
+        })
     }?;
     let mut base = url.clone();
     base.set_path(path.get(..cut).unwrap_or(""));
