@@ -331,7 +331,8 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<TopLevel, A::Error> {
-        let mut map = Map::new();
+        // Room for a typical body's fields: growing the map from empty rehashed it three times.
+        let mut map = Map::with_capacity(16);
         let mut duplicates = Vec::new();
         let mut reported = std::collections::HashSet::new();
         while let Some(key) = access.next_key::<String>()? {
