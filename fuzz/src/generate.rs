@@ -3,6 +3,7 @@
 //! form-style values), half from the raw bytes, so the rules behind each field are reached.
 
 use arbitrary::{Result, Unstructured};
+use jira_integration_payloads::gij::types::{Credential, IntegrationType};
 use jira_integration_payloads::{gij, xray};
 use serde_json::{Map, Number, Value};
 use std::sync::OnceLock;
@@ -192,7 +193,12 @@ pub fn object(u: &mut Unstructured, depth: u32) -> Result<Value> {
 /// Form state: a flat object of field names to what inputs hold (strings, check-box values,
 /// numbers, lists of ids).
 pub fn form(u: &mut Unstructured) -> Result<Value> {
-    let len = u.int_in_range(0..=MAX_ITEMS + 4)?;
+    // Half the forms stay close to their starting form, so the builders often get to build.
+    let len = if u.arbitrary()? {
+        u.int_in_range(0..=2)?
+    } else {
+        u.int_in_range(0..=MAX_ITEMS + 4)?
+    };
     let mut map = starting_form(u)?;
     for _ in 0..len {
         let v = match u.int_in_range(0..=5u8)? {
@@ -220,14 +226,28 @@ fn starting_form(u: &mut Unstructured) -> Result<Map<String, Value>> {
     let mut map = Map::new();
     let optional: &[Entry] = match u.int_in_range(0..=2u8)? {
         0 => {
-            let ty = *u.choose(gij::fields::TYPE_VALUES)?;
-            map.insert("type".into(), Value::from(ty));
+            // A type with what its row in the type table asks for: the origin when required,
+            // one complete credential set.
+            let ty = *u.choose(&IntegrationType::ALL)?;
+            let info = ty.info();
+            map.insert("type".into(), Value::from(ty.as_str()));
+            if info.origin_required || u.arbitrary()? {
+                map.insert("origin".into(), Value::from(info.origin_example));
+            }
+            if !info.credentials.is_empty() {
+                for c in *u.choose(info.credentials)? {
+                    let value = match c {
+                        Credential::UsernameAll => "all",
+                        Credential::Username => "user",
+                        Credential::Password => "pw",
+                        Credential::Pat => "tok",
+                    };
+                    map.insert(c.field().into(), Value::from(value));
+                }
+            }
             &[
-                ("origin", "https://git.example.com"),
-                ("username", "user"),
-                ("password", "pw"),
-                ("pat", "tok"),
                 ("displayName", "Git"),
+                ("origin", "https://git.example.com"),
             ]
         }
         1 => {
@@ -294,6 +314,10 @@ pub fn place_secret(u: &mut Unstructured, v: &mut Value) -> Result<bool> {
 /// integration (as a value or a get response) and a base URL, each often absent.
 pub fn gij_options(u: &mut Unstructured) -> Result<Value> {
     let mut map = Map::new();
+    // A plain add, the most common call, a third of the time.
+    if u.ratio(1, 3)? {
+        return Ok(Value::Object(map));
+    }
     if u.arbitrary()? {
         let op = *u.choose(&["add", "update", "update", "remove"])?;
         map.insert("operation".into(), Value::from(op));
