@@ -209,3 +209,14 @@ fn base_of(url: &Url) -> Option<String> {
     base.set_path(path.get(..cut).unwrap_or(""));
     Some(clean(&base))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PAGE_MARKERS;
+
+    /// `base_of` looks for markers only where the path has a `/`.
+    #[test]
+    fn every_page_marker_starts_with_a_slash() {
+        assert!(PAGE_MARKERS.iter().all(|m| m.starts_with('/')));
+    }
+}
