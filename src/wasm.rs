@@ -97,10 +97,15 @@ fn json_number(n: f64) -> Value {
 /// measured with `make bench` and `make size`. An integer beyond 2^53 (a diagnostic's `value`
 /// param) is rounded by `JSON.parse` as JavaScript always does.
 fn write<T: Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .unwrap_or(JsValue::NULL)
+    serde_json::to_string(value).map_or(JsValue::NULL, |text| parse_json(&text))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` without the exception guard `js_sys::JSON::parse` wraps every call in:
+    /// `serde_json` only writes valid JSON, so it cannot throw.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn parse_json(text: &str) -> JsValue;
 }
 
 fn report_or_invalid(
