@@ -11,6 +11,7 @@ pub mod engine;
 pub mod gij;
 pub mod json;
 pub mod lang;
+mod name_index;
 pub mod redact;
 pub mod request;
 pub mod schema;

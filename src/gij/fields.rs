@@ -3,6 +3,7 @@
 //! but not request fields (undocumented Java-model fields, response-only fields).
 
 use super::types::{IntegrationType as T, TypeSet};
+use crate::name_index::{NameIndex, name_index};
 pub use crate::values::{Default, Kind};
 use serde::Serialize;
 
@@ -144,7 +145,12 @@ const fn only(mut f: Field, applies: TypeSet, misuse: Misuse) -> Field {
 }
 
 /// Every request field, in the canonical order of built bodies.
-pub static FIELDS: &[Field] = &[
+pub static FIELDS: &[Field] = TABLE;
+
+/// Where each field's name is in [`FIELDS`].
+static INDEX: NameIndex = name_index!(TABLE);
+
+const TABLE: &[Field] = &[
     field(
         "type",
         "Integration type",
@@ -440,7 +446,7 @@ pub fn field_named(name: &str) -> Option<&'static Field> {
 
 /// The position of the field called `name` in [`FIELDS`].
 pub fn field_index(name: &str) -> Option<usize> {
-    FIELDS.iter().position(|f| f.name == name)
+    INDEX.position(name, |i| FIELDS.get(i).map(|f| f.name))
 }
 
 /// Fields of the Java request model with no REST documentation (reference §A1).
@@ -481,6 +487,19 @@ pub fn is_secret_key(name: &str) -> bool {
 mod tests {
     use super::*;
     use crate::gij::types::{Credential, IntegrationType};
+
+    #[test]
+    fn every_field_is_found_at_its_position_and_other_keys_are_not() {
+        for (i, f) in FIELDS.iter().enumerate() {
+            assert_eq!(field_index(f.name), Some(i), "{}", f.name);
+        }
+        for key in UNDOCUMENTED.iter().chain(READ_ONLY) {
+            assert_eq!(field_index(key), None, "{key}");
+        }
+        for key in ["", "Type", "origin ", "orgin", "projectMappingId"] {
+            assert_eq!(field_index(key), None, "{key:?}");
+        }
+    }
 
     #[test]
     fn credential_fields_apply_exactly_where_the_type_table_accepts_them() {
