@@ -83,7 +83,7 @@ impl<'a> Body<'a> {
 
     /// The string for `name` when it has non-white-space content.
     pub fn text(&self, name: &str) -> Option<&'a str> {
-        self.str(name).filter(|s| !s.trim().is_empty())
+        self.str(name).filter(|s| !crate::values::is_blank(s))
     }
 
     /// The boolean for `name`.

@@ -47,6 +47,17 @@ pub enum Default {
     EmptyList([u8; 0]),
 }
 
+/// True when `s` is empty or only white space (what `str::trim` would leave empty), without
+/// trimming: most values are rejected at their first character.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
+/// True when `s` starts or ends with white space (what `str::trim` would change).
+pub fn is_padded(s: &str) -> bool {
+    s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace)
+}
+
 /// The JSON type's name, for messages (`"a string"`, `"an array"`, ...).
 pub fn json_type_name(v: &Value) -> &'static str {
     match v {
@@ -214,4 +225,32 @@ fn number(s: &str) -> Option<Value> {
     serde_json::from_str::<serde_json::Number>(s)
         .ok()
         .map(Value::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_and_padded_agree_with_trim() {
+        let samples = [
+            "",
+            " ",
+            "\t\n",
+            "\u{a0}",
+            "\u{2003}x",
+            "x\u{3000}",
+            "a",
+            " a",
+            "a ",
+            " a b ",
+            "a b",
+            "é",
+            "\u{200b}",
+        ];
+        for s in samples {
+            assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
+            assert_eq!(is_padded(s), s.trim() != s, "{s:?}");
+        }
+    }
 }

@@ -5,6 +5,7 @@ use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
 use crate::gij::types::{Credential, IntegrationType};
+use crate::values::is_padded;
 
 /// No complete credential set for the type.
 pub const MISSING_CREDENTIALS: Code = Code::new(
@@ -57,7 +58,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn has_surrounding_whitespace(s: &str) -> bool {
-    !s.is_empty() && s.trim() != s
+    is_padded(s)
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -6,6 +6,7 @@ use super::{Rule, ptr};
 use crate::diagnostics::Diagnostic;
 use crate::gij::context::Ctx;
 use crate::lang::{self, api_path::ApiHost, jmespath::HostShape};
+use crate::values::is_blank;
 
 /// Fields whose length and content the language checkers own (they have their own limits).
 pub const LANGUAGE_FIELDS: &[&str] = &[
@@ -34,7 +35,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             path,
         );
     }
-    if let Some(filter) = ctx.str("apiFilter").filter(|s| !s.trim().is_empty()) {
+    if let Some(filter) = ctx.str("apiFilter").filter(|s| !is_blank(s)) {
         // A GitHub App integration filters `{repositories: [...]}` (R10): known from its
         // githubApp* fields, or from a filter of the GitHub App form itself.
         let github_app = ctx.body.keys().any(|k| k.starts_with("githubApp"))
@@ -50,11 +51,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
     for field in ["tagsFilter", "prHideFilter"] {
-        if let Some(pattern) = ctx.str(field).filter(|s| !s.trim().is_empty()) {
+        if let Some(pattern) = ctx.str(field).filter(|s| !is_blank(s)) {
             placed(out, lang::java_regex::check(pattern), field, pattern);
         }
     }
-    if let Some(refspecs) = ctx.str("refSpecCustom").filter(|s| !s.trim().is_empty()) {
+    if let Some(refspecs) = ctx.str("refSpecCustom").filter(|s| !is_blank(s)) {
         placed(
             out,
             lang::refspec::check_refspecs(refspecs),

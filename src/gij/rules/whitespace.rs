@@ -5,6 +5,7 @@ use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
 use crate::gij::fields::Kind;
+use crate::values::{is_blank, is_padded};
 
 /// Leading or trailing white space in a non-secret text field.
 pub const SURROUNDING_WHITESPACE: Code = Code::new(
@@ -30,7 +31,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(s) = value.as_str() else {
             continue;
         };
-        if s.trim().is_empty() || s.trim() == s {
+        if is_blank(s) || !is_padded(s) {
             continue;
         }
         out.push(

@@ -3,6 +3,7 @@
 
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::values::is_padded;
 use crate::xray::context::Ctx;
 
 /// White space at the start or end of the name.
@@ -29,7 +30,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let path = ptr("connection_name");
-    if name.trim() != name {
+    if is_padded(name) {
         out.push(
             Diagnostic::new(
                 &CONNECTION_NAME_WHITESPACE,

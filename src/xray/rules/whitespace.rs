@@ -4,6 +4,7 @@
 
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::values::{is_blank, is_padded};
 use crate::xray::context::Ctx;
 
 /// Leading or trailing white space in `username` or `jira_server_url`.
@@ -26,7 +27,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn padded(s: &str) -> bool {
-    !s.trim().is_empty() && s.trim() != s
+    !is_blank(s) && is_padded(s)
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
