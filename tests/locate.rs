@@ -18,7 +18,7 @@ fn document() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::from),
         any::<i32>().prop_map(Value::from),
         // Keys and strings with escapes, quotes, slashes, tildes and non-ASCII.
-        "[a-c~/\"\\\\\n\u{e9}\u{1F600} ]{0,6}".prop_map(Value::from),
+        "[a-c~/\"\\\\\n\u{e9}\u{20ac}\u{1F600} ]{0,6}".prop_map(Value::from),
     ];
     leaf.prop_recursive(5, 48, 6, |inner| {
         prop_oneof![

@@ -82,19 +82,15 @@ enum Children<'a> {
 impl<'a> Index<'a> {
     /// The child of the value at `node` named by `token`: its key's offset (for a member) and
     /// the offset where its value starts.
-    fn child(
-        &mut self,
-        bytes: &'a [u8],
-        node: usize,
-        token: &str,
-    ) -> Option<(Option<usize>, usize)> {
+    fn child(&mut self, text: &'a str, node: usize, token: &str) -> Option<(Option<usize>, usize)> {
         if !self.indexed {
-            return direct_child(bytes, node, token);
+            return direct_child(text, node, token);
         }
+        let bytes = text.as_bytes();
         let children = self
             .containers
             .entry(node)
-            .or_insert_with(|| Children::new(bytes, node));
+            .or_insert_with(|| Children::new(text, node));
         match children {
             Children::Object(map) => map.get(token).map(|&(k, v)| (Some(k), v)),
             Children::Array { starts, done } => {
@@ -113,11 +109,12 @@ impl<'a> Index<'a> {
 }
 
 /// The child of the value at `node` named by `token`, read from the text.
-fn direct_child(bytes: &[u8], node: usize, token: &str) -> Option<(Option<usize>, usize)> {
+fn direct_child(text: &str, node: usize, token: &str) -> Option<(Option<usize>, usize)> {
+    let bytes = text.as_bytes();
     match bytes.get(node) {
         Some(b'{') => {
             let mut found = None;
-            members(bytes, node, |m| {
+            members(text, node, |m| {
                 if m.key == token {
                     found = Some((Some(m.key_start), m.value_start));
                 }
@@ -150,11 +147,11 @@ fn next_element(bytes: &[u8], node: usize, prev: Option<usize>) -> Option<usize>
 }
 
 impl<'a> Children<'a> {
-    fn new(bytes: &'a [u8], at: usize) -> Children<'a> {
-        match bytes.get(at) {
+    fn new(text: &'a str, at: usize) -> Children<'a> {
+        match text.as_bytes().get(at) {
             Some(b'{') => {
                 let mut map = HashMap::new();
-                members(bytes, at, |m| {
+                members(text, at, |m| {
                     map.insert(m.key, (m.key_start, m.value_start));
                 });
                 Children::Object(map)
@@ -169,7 +166,8 @@ impl<'a> Children<'a> {
 }
 
 /// Calls `visit` on each member of the object starting at `at`.
-fn members<'a>(bytes: &'a [u8], at: usize, mut visit: impl FnMut(Member<'a>)) {
+fn members<'a>(text: &'a str, at: usize, mut visit: impl FnMut(Member<'a>)) {
+    let bytes = text.as_bytes();
     if bytes.get(at) != Some(&b'{') {
         return;
     }
@@ -177,7 +175,7 @@ fn members<'a>(bytes: &'a [u8], at: usize, mut visit: impl FnMut(Member<'a>)) {
     while bytes.get(i) == Some(&b'"') {
         let key_end = string_end(bytes, i);
         let value_start = skip_ws(bytes, skip_ws(bytes, key_end) + 1);
-        let key = decode_key(bytes.get(i..key_end).unwrap_or_default());
+        let key = decode_key(text.get(i..key_end).unwrap_or_default());
         visit(Member {
             key,
             key_start: i,
@@ -204,7 +202,7 @@ fn find_offset<'a>(
     let mut node = root;
     let mut key_start = None;
     for token in pointer.split('/').skip(1) {
-        match index.child(bytes, node, &unescape_token(token)) {
+        match index.child(text, node, &unescape_token(token)) {
             Some((k, v)) => {
                 key_start = k;
                 node = v;
@@ -235,17 +233,14 @@ fn unescape_token(token: &str) -> Cow<'_, str> {
 }
 
 /// A key literal (quotes included) as text; escapes are decoded by `serde_json`.
-fn decode_key(literal: &[u8]) -> Cow<'_, str> {
+fn decode_key(literal: &str) -> Cow<'_, str> {
     let inner = literal
         .get(1..literal.len().saturating_sub(1))
         .unwrap_or_default();
-    match std::str::from_utf8(inner) {
-        Ok(s) if !s.contains('\\') => Cow::Borrowed(s),
-        _ => std::str::from_utf8(literal)
-            .ok()
-            .and_then(|l| serde_json::from_str::<String>(l).ok())
-            .map_or(Cow::Borrowed(""), Cow::Owned),
+    if !inner.as_bytes().contains(&b'\\') {
+        return Cow::Borrowed(inner);
     }
+    serde_json::from_str::<String>(literal).map_or(Cow::Borrowed(""), Cow::Owned)
 }
 
 fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
@@ -351,12 +346,18 @@ impl Cursor {
     /// Moves to `offset` (not before the current one) and returns its 1-based line and column.
     fn advance(&mut self, text: &str, offset: usize) -> (u32, u32) {
         let offset = offset.max(self.offset).min(text.len());
-        for c in text.get(self.offset..offset).unwrap_or("").chars() {
-            if c == '\n' {
+        // Bytes, not chars: a character is one UTF-16 unit, two from a 4-byte sequence on;
+        // continuation bytes add nothing.
+        for &b in text.as_bytes().get(self.offset..offset).unwrap_or_default() {
+            if b == b'\n' {
                 self.line += 1;
                 self.column = 0;
-            } else {
-                self.column += c.len_utf16();
+            } else if b < 0x80 {
+                self.column += 1;
+            } else if b >= 0xf0 {
+                self.column += 2;
+            } else if b >= 0xc0 {
+                self.column += 1;
             }
         }
         self.offset = offset;
