@@ -13,6 +13,7 @@ pub mod json;
 pub mod lang;
 mod name_index;
 pub mod redact;
+mod report_json;
 pub mod request;
 pub mod schema;
 mod suggest;

@@ -108,14 +108,19 @@ extern "C" {
     fn parse_json(text: &str) -> JsValue;
 }
 
+/// A report as a plain JS object, through [`Report::to_json`].
+fn write_report(report: &Report) -> JsValue {
+    parse_json(&report.to_json())
+}
+
 fn report_or_invalid(
     payload: &JsValue,
     options: Option<JsValue>,
     f: impl Fn(&Value, &Value) -> Report,
 ) -> JsValue {
     match (read(payload), read_opt(options)) {
-        (Ok(p), Ok(o)) => write(&f(&p, &o)),
-        (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
+        (Ok(p), Ok(o)) => write_report(&f(&p, &o)),
+        (Err(e), _) | (_, Err(e)) => write_report(&api::invalid_input(&e)),
     }
 }
 
@@ -141,8 +146,8 @@ pub fn validate_integration_json(
     #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
 ) -> JsValue {
     match read_opt(options) {
-        Ok(o) => write(&api::validate_integration_json(text, &o)),
-        Err(e) => write(&api::invalid_input(&e)),
+        Ok(o) => write_report(&api::validate_integration_json(text, &o)),
+        Err(e) => write_report(&api::invalid_input(&e)),
     }
 }
 
@@ -154,7 +159,7 @@ pub fn build_integration_request(
 ) -> JsValue {
     match (read(&form), read_opt(options)) {
         (Ok(f), Ok(o)) => write(&api::build_integration_request(&f, &o)),
-        (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
+        (Err(e), _) | (_, Err(e)) => write_report(&api::invalid_input(&e)),
     }
 }
 
@@ -196,7 +201,7 @@ pub fn rule_catalogue() -> JsValue {
 pub fn check_jmespath(expression: &str, options: Option<JsValue>) -> JsValue {
     match read_opt(options) {
         Ok(o) => write(&api::check_jmespath(expression, &o)),
-        Err(e) => write(&api::invalid_input(&e)),
+        Err(e) => write_report(&api::invalid_input(&e)),
     }
 }
 
@@ -205,7 +210,7 @@ pub fn check_jmespath(expression: &str, options: Option<JsValue>) -> JsValue {
 pub fn check_java_regex(pattern: &str, options: Option<JsValue>) -> JsValue {
     match read_opt(options) {
         Ok(o) => write(&api::check_java_regex(pattern, &o)),
-        Err(e) => write(&api::invalid_input(&e)),
+        Err(e) => write_report(&api::invalid_input(&e)),
     }
 }
 
@@ -222,8 +227,8 @@ pub fn check_api_path(
     #[wasm_bindgen(unchecked_param_type = "ApiPathOptions")] options: Option<JsValue>,
 ) -> JsValue {
     match read_opt(options) {
-        Ok(o) => write(&api::check_api_path(path, &o)),
-        Err(e) => write(&api::invalid_input(&e)),
+        Ok(o) => write_report(&api::check_api_path(path, &o)),
+        Err(e) => write_report(&api::invalid_input(&e)),
     }
 }
 
@@ -241,8 +246,8 @@ pub fn known_api_paths(integration_type: &str) -> JsValue {
 #[wasm_bindgen(js_name = validateXrayJiraIntegration, skip_typescript)]
 pub fn validate_xray_jira_integration(payload: JsValue, options: Option<JsValue>) -> JsValue {
     match (read(&payload), read_opt(options)) {
-        (Ok(p), Ok(o)) => write(&api::validate_xray_jira_integration(&p, &o)),
-        (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
+        (Ok(p), Ok(o)) => write_report(&api::validate_xray_jira_integration(&p, &o)),
+        (Err(e), _) | (_, Err(e)) => write_report(&api::invalid_input(&e)),
     }
 }
 
@@ -250,8 +255,8 @@ pub fn validate_xray_jira_integration(payload: JsValue, options: Option<JsValue>
 #[wasm_bindgen(js_name = validateXrayJiraIntegrationJson, skip_typescript)]
 pub fn validate_xray_jira_integration_json(text: &str, options: Option<JsValue>) -> JsValue {
     match read_opt(options) {
-        Ok(o) => write(&api::validate_xray_jira_integration_json(text, &o)),
-        Err(e) => write(&api::invalid_input(&e)),
+        Ok(o) => write_report(&api::validate_xray_jira_integration_json(text, &o)),
+        Err(e) => write_report(&api::invalid_input(&e)),
     }
 }
 
@@ -260,7 +265,7 @@ pub fn validate_xray_jira_integration_json(text: &str, options: Option<JsValue>)
 pub fn build_xray_jira_integration_request(form: JsValue, options: Option<JsValue>) -> JsValue {
     match (read(&form), read_opt(options)) {
         (Ok(f), Ok(o)) => write(&api::build_xray_jira_integration_request(&f, &o)),
-        (Err(e), _) | (_, Err(e)) => write(&api::invalid_input(&e)),
+        (Err(e), _) | (_, Err(e)) => write_report(&api::invalid_input(&e)),
     }
 }
 
