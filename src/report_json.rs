@@ -72,36 +72,64 @@ fn write_diagnostic(out: &mut String, d: &Diagnostic) {
     out.push('}');
 }
 
-fn push_number(out: &mut String, n: u64) {
-    use std::fmt::Write;
-    let _ = write!(out, "{n}");
+fn push_number(out: &mut String, mut n: u64) {
+    // Digits from the right into a buffer: `write!` goes through the formatting machinery, a
+    // tenth of writing a result.
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        start -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let written = digits.get(start..).unwrap_or_default();
+    out.push_str(std::str::from_utf8(written).unwrap_or_default());
 }
+
+/// What a byte becomes inside a JSON string literal: 0 for itself, `u` for `\u00XX`, otherwise
+/// the letter after the backslash (serde_json's table).
+#[allow(clippy::indexing_slicing)] // Const-evaluated: an out-of-range index is a build error.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
 
 /// A JSON string literal with serde_json's escapes: `\"`, `\\`, the short forms of control
 /// characters that have one, `\u00XX` for the others; everything else as is.
 fn write_str(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let short = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = ESCAPE.get(usize::from(b)).copied().unwrap_or(0);
+        if escape == 0 {
+            continue;
+        }
         out.push_str(s.get(start..i).unwrap_or_default());
-        if short.is_empty() {
-            out.push_str("\\u00");
+        out.push('\\');
+        if escape == b'u' {
+            out.push_str("u00");
             for digit in [b >> 4, b & 0xf] {
                 out.push(char::from_digit(u32::from(digit), 16).unwrap_or('0'));
             }
         } else {
-            out.push_str(short);
+            out.push(char::from(escape));
         }
         start = i + 1;
     }
@@ -141,6 +169,15 @@ mod tests {
             placed,
             Diagnostic::new(&I, "/x", "").suggest(""),
         ]));
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 100, 4_294_967_295, u64::MAX] {
+            let mut out = String::new();
+            super::push_number(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 
     #[test]
