@@ -59,7 +59,7 @@ pub fn validate_text(text: &str, check: impl FnOnce(&Value) -> Vec<Diagnostic>) 
         Ok(parsed) => {
             let mut all = parsed.diagnostics;
             all.extend(check(&parsed.value));
-            json::locate(text, &mut all);
+            json::locate_in(text, &parsed.value, &mut all);
             Report::new(all)
         }
     }

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use jira_integration_payloads::diagnostics::{Code, Diagnostic, Severity, pointer_push};
-use jira_integration_payloads::json::locate;
+use jira_integration_payloads::json::{locate, locate_in};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -94,6 +94,19 @@ fn check(text: &str, doc: &Value) {
             "{}",
             d.path
         );
+    }
+    // With the parsed value as a hint, every pointer (and a missing child of each) lands where
+    // reading the text alone puts it.
+    let mut hinted: Vec<Diagnostic> = all
+        .iter()
+        .flat_map(|(p, _, _)| [p.clone(), format!("{p}/zz"), format!("{p}/9/x")])
+        .map(|p| Diagnostic::new(&C, p, "m"))
+        .collect();
+    let mut plain = hinted.clone();
+    locate(text, &mut plain);
+    locate_in(text, doc, &mut hinted);
+    for (h, p) in hinted.iter().zip(&plain) {
+        assert_eq!((h.line, h.column), (p.line, p.column), "{}", h.path);
     }
     for ((pointer, value, _), d) in all.iter().zip(&ds) {
         let at = offset_of(text, d.line.unwrap(), d.column.unwrap());

@@ -7,6 +7,7 @@
 //! panics: a pointer that cannot be followed is placed at the last value reached.
 
 use crate::diagnostics::{Diagnostic, Span};
+use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -14,6 +15,17 @@ use std::collections::HashMap;
 /// inside a string). A pointer that does not exist in the text (a missing field) is placed at the
 /// nearest enclosing value that does.
 pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
+    place(text, None, diagnostics);
+}
+
+/// [`locate`] for a text already read into `value`: the part of a pointer that `value` lacks is
+/// not searched for in the text, so a missing field is placed at its object without reading
+/// the object's members (the same place [`locate`] finds by reading them).
+pub fn locate_in(text: &str, value: &Value, diagnostics: &mut [Diagnostic]) {
+    place(text, Some(value), diagnostics);
+}
+
+fn place(text: &str, value: Option<&Value>, diagnostics: &mut [Diagnostic]) {
     if diagnostics.iter().all(|d| d.line.is_some()) {
         return;
     }
@@ -29,8 +41,9 @@ pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
         .enumerate()
         .filter(|(_, d)| d.line.is_none())
         .map(|(i, d)| {
+            let depth = value.map_or(usize::MAX, |v| existing_depth(v, &d.path));
             (
-                find_offset(text, root, &mut index, &d.path, d.on_key, d.span),
+                find_offset(text, root, &mut index, &d.path, depth, d.on_key, d.span),
                 i,
             )
         })
@@ -195,13 +208,17 @@ fn find_offset<'a>(
     root: usize,
     index: &mut Index<'a>,
     pointer: &str,
+    depth: usize,
     on_key: bool,
     span: Option<Span>,
 ) -> usize {
     let bytes = text.as_bytes();
     let mut node = root;
     let mut key_start = None;
-    for token in pointer.split('/').skip(1) {
+    for (n, token) in pointer.split('/').skip(1).enumerate() {
+        if n == depth {
+            return node;
+        }
         match index.child(text, node, &unescape_token(token)) {
             Some((k, v)) => {
                 key_start = k;
@@ -222,6 +239,23 @@ fn find_offset<'a>(
         }
         _ => node,
     }
+}
+
+/// How many of the pointer's reference tokens exist in `value`, from the root.
+fn existing_depth(value: &Value, pointer: &str) -> usize {
+    let mut node = value;
+    for (n, token) in pointer.split('/').skip(1).enumerate() {
+        let child = match node {
+            Value::Object(map) => crate::engine::lookup(map, &unescape_token(token)),
+            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        };
+        match child {
+            Some(c) => node = c,
+            None => return n,
+        }
+    }
+    usize::MAX
 }
 
 fn unescape_token(token: &str) -> Cow<'_, str> {

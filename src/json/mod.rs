@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 mod locate;
-pub use locate::locate;
+pub use locate::{locate, locate_in};
 
 /// The largest JSON text accepted, in bytes. Real payloads are under 10 KB.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
