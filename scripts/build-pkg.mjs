@@ -71,6 +71,23 @@ const webDir = path.join(tmp, 'web');
 run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', nodeDir, wasm]);
 run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--out-dir', webDir, wasm]);
 
+// JS snippets (src/*.js imported with #[wasm_bindgen(module = ...)]) are ES modules; the Node
+// glue `require`s them, so their one closing `export { ... };` becomes `module.exports`.
+function toCommonJs(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    const text = fs.readFileSync(file, 'utf8');
+    const exports = [...text.matchAll(/^export \{([^}]*)\};\n?$/gm)];
+    if (exports.length !== 1 || /^export /m.test(text.replace(exports[0][0], ''))) {
+      fail(`${path.relative(tmp, file)}: a snippet needs exactly one \`export { ... };\` line`);
+    }
+    fs.writeFileSync(file, text.replace(exports[0][0], `module.exports = {${exports[0][1]}};\n`));
+  }
+}
+const nodeSnippets = path.join(nodeDir, 'snippets');
+if (fs.existsSync(nodeSnippets)) toCommonJs(nodeSnippets);
+
 // The raw-export typings say `any` and are not part of the API.
 for (const dir of [nodeDir, webDir]) {
   fs.rmSync(path.join(dir, `${module}_bg.wasm.d.ts`), { force: true });

@@ -19,7 +19,11 @@ if (!fs.existsSync(web)) {
 }
 
 const gz = (file) => gzipSync(fs.readFileSync(file), { level: 9 }).length;
-const files = fs.readdirSync(web).filter((f) => /\.(wasm|m?js)$/.test(f)).sort();
+// Recursively: wasm-bindgen puts imported JS snippets in snippets/.
+const files = fs
+  .readdirSync(web, { recursive: true })
+  .filter((f) => /\.(wasm|m?js)$/.test(f))
+  .sort();
 const measured = { wasm: 0, js: 0 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 for (const f of files) {

@@ -41,20 +41,52 @@ fn read_json(value: &JsValue) -> Result<Option<Value>, String> {
 
 /// Reads an optional options argument; absent reads as `null`.
 ///
-/// An options object is read property by property: strings, booleans and numbers directly, other
-/// values (a `current` integration, a `tags` list) through JSON. The result is what
-/// `JSON.stringify` then parsing would give, at a fraction of the cost for the usual
-/// `{ operation: "add" }`, which crosses on every validation (measured with `make bench`).
+/// `{ operation: "add" }` and the like are recognised in one call; other options objects are
+/// read property by property: strings, booleans and numbers directly, other values (a `current`
+/// integration, a `tags` list) through JSON. The result is what `JSON.stringify` then parsing
+/// would give, at a fraction of the cost (measured with `make bench`).
 fn read_opt(value: Option<JsValue>) -> Result<Value, String> {
     let Some(value) = value else {
         return Ok(Value::Null);
     };
+    if let Some(operation) = operation_only(&value) {
+        let mut options = serde_json::Map::with_capacity(1);
+        options.insert("operation".to_owned(), operation.into());
+        return Ok(Value::Object(options));
+    }
+    read_properties(&value)
+}
+
+/// The `operation` values of the APIs, in the order of `OPERATIONS` in `src/read_options.js`.
+const OPERATIONS: [&str; 6] = ["add", "update", "create", "details", "delete", "status"];
+
+#[wasm_bindgen(module = "/src/read_options.js")]
+extern "C" {
+    /// 1 + the index in `OPERATIONS` when `options` is an object (not an array) whose only own
+    /// key is `operation` and whose `operation` reads (with [[Get]], as `JSON.stringify` and
+    /// [`read_properties`] do) as one of them; 0 otherwise, and when reading throws (a proxy):
+    /// the caller then reads the object in full and reports what throws.
+    #[wasm_bindgen(js_name = operationOnly)]
+    fn operation_only_index(options: &JsValue) -> usize;
+}
+
+/// `{ operation: "add" }` and the like, the options almost every call passes, recognised in one
+/// call into JavaScript instead of a call per key, value and string (measured: 1.6 µs of a
+/// 12 µs validation); the result is the same as reading the object property by property.
+fn operation_only(value: &JsValue) -> Option<&'static str> {
+    OPERATIONS
+        .get(operation_only_index(value).checked_sub(1)?)
+        .copied()
+}
+
+/// An options object, property by property.
+fn read_properties(value: &JsValue) -> Result<Value, String> {
     // `Reflect.ownKeys` fails on anything but an object, and on a proxy that throws (where
     // `Object.keys` would throw through the module): those, and arrays, are read whole. It also
     // lists non-enumerable keys, which plain options objects do not have.
-    let keys = match js_sys::Reflect::own_keys(&value) {
-        Ok(keys) if !js_sys::Array::is_array(&value) => keys,
-        _ => return read(&value),
+    let keys = match js_sys::Reflect::own_keys(value) {
+        Ok(keys) if !js_sys::Array::is_array(value) => keys,
+        _ => return read(value),
     };
     let object: &js_sys::Object = value.unchecked_ref();
     let mut map = serde_json::Map::new();

@@ -1,7 +1,7 @@
 //! Checks of the wasm exports shared by the Node and the Chromium runs: the exports are called as
 //! Rust functions on JS values, inside a real JS engine.
 
-use jira_integration_payloads::wasm;
+use jira_integration_payloads::{api, wasm};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -194,6 +194,33 @@ fn options_objects_read_as_their_json() {
         ),
         (obj("[1]"), serde_json::json!([1])),
         (JsValue::from_str("update"), serde_json::json!("update")),
+        // The shapes recognised in one call (src/read_options.js), and near misses.
+        (
+            obj(r#"{"operation":"add"}"#),
+            serde_json::json!({"operation": "add"}),
+        ),
+        (
+            obj(r#"{"operation":"update"}"#),
+            serde_json::json!({"operation": "update"}),
+        ),
+        (
+            obj(r#"{"operation":"create"}"#),
+            serde_json::json!({"operation": "create"}),
+        ),
+        (
+            obj(r#"{"operation":"Update"}"#),
+            serde_json::json!({"operation": "Update"}),
+        ),
+        (
+            obj(r#"{"operation":"update","integrationId":null}"#),
+            serde_json::json!({"operation": "update", "integrationId": null}),
+        ),
+        (
+            JsValue::from(Object::create(
+                obj(r#"{"operation":"update"}"#).unchecked_ref::<Object>(),
+            )),
+            serde_json::json!({}),
+        ),
     ];
     for (js, json) in cases {
         let from_js = js_sys::JSON::stringify(&wasm::validate_integration_json(body, Some(js)))
@@ -218,6 +245,45 @@ fn options_objects_read_as_their_json() {
     .unwrap();
     let r = wasm::validate_integration_json(body, Some(odd));
     assert!(codes(&r).contains(&"invalid-integration-id".to_string()));
+}
+
+#[wasm_bindgen_test]
+fn operation_only_options_read_like_any_other_object() {
+    // Every operation of both APIs, through the one-call path and through JSON.
+    let gij = r#"{"id": 7, "type": "GITHUB", "pat": "t"}"#;
+    let xray = r#"{"connection_name": "c", "auth_type": "basic", "username": "u", "password": "p", "jira_server_url": "https://j.example.com"}"#;
+    for op in [
+        "add", "update", "create", "details", "delete", "status", "other",
+    ] {
+        let options = format!(r#"{{"operation":"{op}"}}"#);
+        let json: serde_json::Value = serde_json::from_str(&options).unwrap();
+        let from_js = stringify(&wasm::validate_integration_json(gij, Some(obj(&options))));
+        let expected = api::validate_integration_json(gij, &json);
+        assert_eq!(from_js, serde_json::to_string(&expected).unwrap(), "{op}");
+        let from_js = stringify(&wasm::validate_xray_jira_integration_json(
+            xray,
+            Some(obj(&options)),
+        ));
+        let expected = api::validate_xray_jira_integration_json(xray, &json);
+        assert_eq!(from_js, serde_json::to_string(&expected).unwrap(), "{op}");
+    }
+    // A getter is read once, as JSON.stringify would read it.
+    let counted = Object::new();
+    let descriptor = obj(r#"{"enumerable": true}"#);
+    let getter = js_sys::Function::new_no_args(
+        "globalThis.__operationReads = (globalThis.__operationReads || 0) + 1; return 'update';",
+    );
+    Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
+    Object::define_property(&counted, &"operation".into(), descriptor.unchecked_ref());
+    let r = wasm::validate_integration_json(gij, Some(counted.into()));
+    let expected = api::validate_integration_json(gij, &serde_json::json!({"operation": "update"}));
+    assert_eq!(stringify(&r), serde_json::to_string(&expected).unwrap());
+    let reads = Reflect::get(&js_sys::global(), &"__operationReads".into()).unwrap();
+    assert_eq!(reads.as_f64(), Some(1.0));
+}
+
+fn stringify(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v).unwrap().as_string().unwrap()
 }
 
 #[wasm_bindgen_test]
