@@ -73,11 +73,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let origin = origin.trim();
-    let path = ptr("origin");
+    // A literal: a pointer string is made only for a diagnostic.
+    let path = "/origin";
     let kind = ctx.ty.map_or(OriginKind::Url, |t| t.info().origin);
     match kind {
-        OriginKind::Path => check_path(origin, &path, out),
-        OriginKind::Url | OriginKind::None => check_url(ctx, origin, &path, out),
+        OriginKind::Path => check_path(origin, path, out),
+        OriginKind::Url | OriginKind::None => check_url(ctx, origin, path, out),
     }
 }
 

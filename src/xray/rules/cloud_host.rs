@@ -27,7 +27,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let host = url.host_str().unwrap_or("");
-    let path = ptr("installation_type");
+    let path = "/installation_type";
     let diagnostic = match kind {
         "cloud" if is_cloud_host(url) => return,
         "cloud" if host == "jira.com" || host.ends_with(".jira.com") => Diagnostic::new(

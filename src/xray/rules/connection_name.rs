@@ -1,7 +1,7 @@
 //! `connection_name`: no white space around it (it identifies the integration in URLs, where a
 //! stray space makes a different name), and characters that survive a URL path.
 
-use super::{Rule, ptr};
+use super::Rule;
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::values::is_padded;
 use crate::xray::context::Ctx;
@@ -29,19 +29,19 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(name) = ctx.text("connection_name") else {
         return;
     };
-    let path = ptr("connection_name");
+    let path = "/connection_name";
     if is_padded(name) {
         out.push(
             Diagnostic::new(
                 &CONNECTION_NAME_WHITESPACE,
-                path.clone(),
+                path,
                 "connection_name has white space at its start or end.",
             )
             .param("field", "connection_name")
             .suggest("Remove the surrounding spaces."),
         );
     }
-    if let Some(d) = path_unsafe(name, &path) {
+    if let Some(d) = path_unsafe(name, path) {
         out.push(d);
     }
 }

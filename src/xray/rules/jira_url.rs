@@ -2,7 +2,7 @@
 //! fragment, that is Jira's base URL rather than a page in it. Messages never repeat the URL
 //! (it may hold credentials); suggestions are rebuilt from its parts without them.
 
-use super::{Rule, ptr};
+use super::Rule;
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::json::truncate;
 use crate::request::{NON_ASCII_HOST_FIX, UrlError, parse_url};
@@ -80,7 +80,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(raw) = ctx.text("jira_server_url") else {
         return;
     };
-    let path = ptr("jira_server_url");
+    let path = "/jira_server_url";
     let raw = raw.trim();
     // Without "://", `jira.example.com:8080` would parse with the scheme `jira.example.com`.
     let parsed = if raw.contains("://") {
@@ -98,7 +98,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         Ok(u) => {
             out.push(
                 invalid(
-                    &path,
+                    path,
                     format!(
                         "jira_server_url uses the {} scheme; Xray needs an http or https URL.",
                         truncate(u.scheme(), 20)
@@ -110,14 +110,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         Err(UrlError::NonAsciiHost) => {
             out.push(
-                invalid(&path, format!("jira_server_url {NON_ASCII_HOST_FIX}."))
+                invalid(path, format!("jira_server_url {NON_ASCII_HOST_FIX}."))
                     .param("reason", "non-ascii-host"),
             );
             return;
         }
         Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase)) => {
             let mut d = invalid(
-                &path,
+                path,
                 "jira_server_url has no scheme; it must start with https:// or http://.".into(),
             );
             // A bare host, possibly with user info: suggest it with https:// and nothing secret.
@@ -133,7 +133,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         Err(UrlError::Parse(e)) => {
             out.push(
-                invalid(&path, format!("jira_server_url is not a valid URL: {e}."))
+                invalid(path, format!("jira_server_url is not a valid URL: {e}."))
                     .param("reason", e.to_string()),
             );
             return;
@@ -143,7 +143,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 &JIRA_URL_CREDENTIALS,
-                path.clone(),
+                path,
                 "jira_server_url contains credentials (user:password@); Xray would store and show them in clear text.",
             )
             .suggest(format!(
@@ -156,7 +156,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 &JIRA_URL_QUERY_OR_FRAGMENT,
-                path.clone(),
+                path,
                 "jira_server_url has a query or fragment; give Jira's base URL only.",
             )
             .suggest(clean(&url)),
