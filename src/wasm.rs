@@ -113,14 +113,20 @@ fn read_properties(value: &JsValue) -> Result<Value, String> {
 }
 
 /// A JS number as `JSON.stringify` then `serde_json` read it: whole numbers within 2^53 as
-/// integers, others as floats, NaN and infinities as `null`.
+/// integers, larger whole numbers below 1e21 as the integer `JSON.stringify` writes (shortest
+/// round-trip digits, then zeros, which Rust's `Display` writes too) when it fits in 64 bits,
+/// others as floats, NaN and infinities as `null`.
 fn json_number(n: f64) -> Value {
     const SAFE: f64 = 9_007_199_254_740_992.0;
     if n.fract() == 0.0 && n.abs() <= SAFE {
-        Value::from(n as i64)
-    } else {
-        serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+        return Value::from(n as i64);
     }
+    if n.fract() == 0.0 && n.abs() < 1e21 {
+        if let Ok(written) = n.to_string().parse::<serde_json::Number>() {
+            return Value::Number(written);
+        }
+    }
+    serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
 }
 
 /// A result as a plain JS object: serialised to JSON text here, then `JSON.parse`. One string

@@ -282,6 +282,46 @@ fn operation_only_options_read_like_any_other_object() {
     assert_eq!(reads.as_f64(), Some(1.0));
 }
 
+#[wasm_bindgen_test]
+fn large_whole_numbers_in_options_read_as_json_stringify_writes_them() {
+    // A numeric connectionName becomes the name in the request path: around and beyond 2^53 and
+    // 2^64, negative too, the object path must give what parsing JSON.stringify's text gives
+    // (V8 is the oracle).
+    let form = r#"{"connection_name": "c"}"#;
+    for n in [
+        "9007199254740993",
+        "1152921504606846976",
+        "-1152921504606846976",
+        "18446744073709551615",
+        "18446744073709551616",
+        "36893488147419103232",
+        "1e20",
+        "1e21",
+        "-9223372036854775808",
+        "-9223372036854777856",
+        "1.5e300",
+        "12",
+        "0.5",
+    ] {
+        let options = obj(&format!(
+            r#"{{"operation":"details","connectionName":{n}}}"#
+        ));
+        let text = stringify(&options);
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let from_js = stringify(&wasm::build_xray_jira_integration_request(
+            obj(form),
+            Some(options),
+        ));
+        let expected =
+            api::build_xray_jira_integration_request(&serde_json::from_str(form).unwrap(), &json);
+        assert_eq!(
+            from_js,
+            serde_json::to_string(&expected).unwrap(),
+            "{n} as {text}"
+        );
+    }
+}
+
 fn stringify(v: &JsValue) -> String {
     js_sys::JSON::stringify(v).unwrap().as_string().unwrap()
 }
