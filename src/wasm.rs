@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-// talc instead of std's dlmalloc: smaller, as fast (Cargo.toml). The module is single-threaded.
+// talc instead of std's dlmalloc: smaller (Cargo.toml). The module is single-threaded.
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
