@@ -79,8 +79,16 @@ function toCommonJs(dir) {
     const file = path.join(entry.parentPath ?? entry.path, entry.name);
     const text = fs.readFileSync(file, 'utf8');
     const exports = [...text.matchAll(/^export \{([^}]*)\};\n?$/gm)];
-    if (exports.length !== 1 || /^export /m.test(text.replace(exports[0][0], ''))) {
-      fail(`${path.relative(tmp, file)}: a snippet needs exactly one \`export { ... };\` line`);
+    const names = /^\s*[A-Za-z_$][\w$]*(\s*,\s*[A-Za-z_$][\w$]*)*\s*,?\s*$/;
+    if (
+      exports.length !== 1 ||
+      !names.test(exports[0][1]) ||
+      /^(export|import) /m.test(text.replace(exports[0][0], ''))
+    ) {
+      fail(
+        `${path.relative(tmp, file)}: a snippet needs exactly one \`export { name, ... };\` line ` +
+          '(plain names, no `as`) and no other export or import',
+      );
     }
     fs.writeFileSync(file, text.replace(exports[0][0], `module.exports = {${exports[0][1]}};\n`));
   }

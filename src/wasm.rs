@@ -1,8 +1,9 @@
 //! The WebAssembly export layer: JavaScript values in, a core call, JavaScript values out.
 //!
 //! Nothing here decides anything. Inputs cross as JSON (`JSON.stringify` inside a JS `try`, so a
-//! cycle or a BigInt becomes an `invalid-input` diagnostic instead of a trap), options objects
-//! property by property, and results go back as plain objects.
+//! cycle or a BigInt becomes an `invalid-input` diagnostic instead of a trap), options objects in
+//! one call when they hold only `operation` and property by property otherwise, and results go
+//! back as plain objects.
 
 use crate::api;
 use crate::diagnostics::Report;
@@ -43,40 +44,52 @@ fn read_json(value: &JsValue) -> Result<Option<Value>, String> {
 ///
 /// `{ operation: "add" }` and the like are recognised in one call; other options objects are
 /// read property by property: strings, booleans and numbers directly, other values (a `current`
-/// integration, a `tags` list) through JSON. The result is what `JSON.stringify` then parsing
-/// would give, at a fraction of the cost (measured with `make bench`).
+/// integration, a `tags` list) through JSON. For an object of plain data properties, which
+/// options are, the result is what `JSON.stringify` then parsing would give, at a fraction of
+/// the cost (measured with `make bench`); at the edges of exotic objects it differs: a
+/// non-enumerable property is read, a `toJSON` method on the object itself is not called.
 fn read_opt(value: Option<JsValue>) -> Result<Value, String> {
     let Some(value) = value else {
         return Ok(Value::Null);
     };
-    if let Some(operation) = operation_only(&value) {
-        let mut options = serde_json::Map::with_capacity(1);
-        options.insert("operation".to_owned(), operation.into());
-        return Ok(Value::Object(options));
-    }
-    read_properties(&value)
+    let operation = match operation_only_index(&value) {
+        0 => return read_properties(&value),
+        OTHER_OPERATION => match json_of(&take_operation())? {
+            Some(item) => item,
+            None => return Ok(Value::Object(serde_json::Map::new())),
+        },
+        i => match OPERATIONS.get(i - 1) {
+            Some(&op) => Value::from(op),
+            None => return read_properties(&value),
+        },
+    };
+    let mut options = serde_json::Map::with_capacity(1);
+    options.insert("operation".to_owned(), operation);
+    Ok(Value::Object(options))
 }
 
 /// The `operation` values of the APIs, in the order of `OPERATIONS` in `src/read_options.js`.
 const OPERATIONS: [&str; 6] = ["add", "update", "create", "details", "delete", "status"];
 
+/// [`operation_only_index`]'s answer for an object whose only own key is `operation`, with a
+/// value that is none of `OPERATIONS`: [`take_operation`] gives the value it read.
+const OTHER_OPERATION: usize = 7;
+
+// `{ operation: "add" }` and the like, the options almost every call passes, are recognised in
+// one call into JavaScript instead of a call per key, value and string (measured: 1.6 µs of a
+// 12 µs validation), with the same result as reading the object property by property.
 #[wasm_bindgen(module = "/src/read_options.js")]
 extern "C" {
-    /// 1 + the index in `OPERATIONS` when `options` is an object (not an array) whose only own
-    /// key is `operation` and whose `operation` reads (with [[Get]], as `JSON.stringify` and
-    /// [`read_properties`] do) as one of them; 0 otherwise, and when reading throws (a proxy):
-    /// the caller then reads the object in full and reports what throws.
+    /// For an object (not an array) whose only own key is `operation`: 1 + the index of its
+    /// value in `OPERATIONS`, or `OTHER_OPERATION`; the value is read once, with [[Get]], as
+    /// `JSON.stringify` and [`read_properties`] read it. 0 for anything else, and when reading
+    /// throws (a proxy): the caller then reads the object in full and reports what throws.
     #[wasm_bindgen(js_name = operationOnly)]
     fn operation_only_index(options: &JsValue) -> usize;
-}
 
-/// `{ operation: "add" }` and the like, the options almost every call passes, recognised in one
-/// call into JavaScript instead of a call per key, value and string (measured: 1.6 µs of a
-/// 12 µs validation); the result is the same as reading the object property by property.
-fn operation_only(value: &JsValue) -> Option<&'static str> {
-    OPERATIONS
-        .get(operation_only_index(value).checked_sub(1)?)
-        .copied()
+    /// The `operation` value the last `operationOnly` call answered `OTHER_OPERATION` for.
+    #[wasm_bindgen(js_name = takeOperation)]
+    fn take_operation() -> JsValue;
 }
 
 /// An options object, property by property.
@@ -96,20 +109,26 @@ fn read_properties(value: &JsValue) -> Result<Value, String> {
         };
         let item = js_sys::Reflect::get(object, &key)
             .map_err(|_| format!("options.{name} cannot be read"))?;
-        let item = if let Some(s) = item.as_string() {
-            Value::String(s)
-        } else if let Some(b) = item.as_bool() {
-            Value::Bool(b)
-        } else if let Some(n) = item.as_f64() {
-            json_number(n)
-        } else if let Some(v) = read_json(&item)? {
-            v
-        } else {
-            continue; // JSON.stringify leaves this property out
-        };
-        map.insert(name, item);
+        // JSON.stringify leaves out a property it cannot write (undefined, a function).
+        if let Some(item) = json_of(&item)? {
+            map.insert(name, item);
+        }
     }
     Ok(Value::Object(map))
+}
+
+/// One property value of an options object as JSON; `None` where `JSON.stringify` leaves the
+/// property out.
+fn json_of(item: &JsValue) -> Result<Option<Value>, String> {
+    Ok(Some(if let Some(s) = item.as_string() {
+        Value::String(s)
+    } else if let Some(b) = item.as_bool() {
+        Value::Bool(b)
+    } else if let Some(n) = item.as_f64() {
+        json_number(n)
+    } else {
+        return read_json(item);
+    }))
 }
 
 /// A JS number as `JSON.stringify` then `serde_json` read it: whole numbers within 2^53 as
@@ -141,7 +160,7 @@ fn write<T: Serialize>(value: &T) -> JsValue {
 #[wasm_bindgen]
 extern "C" {
     /// `JSON.parse` without the exception guard `js_sys::JSON::parse` wraps every call in:
-    /// `serde_json` only writes valid JSON, so it cannot throw.
+    /// `serde_json` and [`Report::to_json`] only write valid JSON, so it cannot throw.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
     fn parse_json(text: &str) -> JsValue;
 }

@@ -148,6 +148,17 @@ fn the_last_of_duplicate_keys_is_reported_at_every_depth() {
     assert_eq!(ds[0].column, Some(53));
     assert_eq!(ds[1].column, Some(42));
     assert_eq!(json!(2), first_value(&text[52..]));
+    // With the parsed value (which keeps the last of duplicates, at every depth): the same.
+    let value: Value = serde_json::from_str(text).unwrap();
+    let mut hinted = vec![
+        Diagnostic::new(&C, "/a", "m"),
+        Diagnostic::new(&C, "/b/x/1/y", "m"),
+        Diagnostic::new(&C, "/b/x/1/z", "m"),
+    ];
+    locate_in(text, &value, &mut hinted);
+    assert_eq!(hinted[0].column, Some(53));
+    assert_eq!(hinted[1].column, Some(42));
+    assert_eq!(hinted[2].column, Some(36), "a missing key: its object");
     // Enough diagnostics for the index: the same answers.
     let mut many: Vec<Diagnostic> = (0..10)
         .map(|i| Diagnostic::new(&C, if i % 2 == 0 { "/a" } else { "/b/x/1/y" }, "m"))

@@ -249,9 +249,11 @@ fn options_objects_read_as_their_json() {
 
 #[wasm_bindgen_test]
 fn operation_only_options_read_like_any_other_object() {
-    // Every operation of both APIs, through the one-call path and through JSON.
+    // Every operation of both APIs, through the one-call path and through JSON; the Xray builder
+    // tells details, delete and status apart, so the two OPERATIONS lists must agree.
     let gij = r#"{"id": 7, "type": "GITHUB", "pat": "t"}"#;
     let xray = r#"{"connection_name": "c", "auth_type": "basic", "username": "u", "password": "p", "jira_server_url": "https://j.example.com"}"#;
+    let xray_value: serde_json::Value = serde_json::from_str(xray).unwrap();
     for op in [
         "add", "update", "create", "details", "delete", "status", "other",
     ] {
@@ -266,20 +268,49 @@ fn operation_only_options_read_like_any_other_object() {
         ));
         let expected = api::validate_xray_jira_integration_json(xray, &json);
         assert_eq!(from_js, serde_json::to_string(&expected).unwrap(), "{op}");
+        let from_js = stringify(&wasm::build_xray_jira_integration_request(
+            obj(xray),
+            Some(obj(&options)),
+        ));
+        let expected = api::build_xray_jira_integration_request(&xray_value, &json);
+        assert_eq!(from_js, serde_json::to_string(&expected).unwrap(), "{op}");
     }
-    // A getter is read once, as JSON.stringify would read it.
-    let counted = Object::new();
-    let descriptor = obj(r#"{"enumerable": true}"#);
-    let getter = js_sys::Function::new_no_args(
-        "globalThis.__operationReads = (globalThis.__operationReads || 0) + 1; return 'update';",
-    );
-    Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
-    Object::define_property(&counted, &"operation".into(), descriptor.unchecked_ref());
-    let r = wasm::validate_integration_json(gij, Some(counted.into()));
-    let expected = api::validate_integration_json(gij, &serde_json::json!({"operation": "update"}));
-    assert_eq!(stringify(&r), serde_json::to_string(&expected).unwrap());
-    let reads = Reflect::get(&js_sys::global(), &"__operationReads".into()).unwrap();
-    assert_eq!(reads.as_f64(), Some(1.0));
+    // Values that are none of the operations: what reading the object in full gives.
+    for value in ["null", "5", "true", r#""Update""#, "[1]", r#"{"a":1}"#] {
+        let options = format!(r#"{{"operation":{value}}}"#);
+        let json: serde_json::Value = serde_json::from_str(&options).unwrap();
+        let from_js = stringify(&wasm::validate_integration_json(gij, Some(obj(&options))));
+        let expected = api::validate_integration_json(gij, &json);
+        assert_eq!(
+            from_js,
+            serde_json::to_string(&expected).unwrap(),
+            "{value}"
+        );
+    }
+    // A getter is read once, as JSON.stringify reads it, whether or not its value is known.
+    for (value, counter) in [("update", "__readsKnown"), ("Update", "__readsOther")] {
+        let counted = Object::new();
+        let descriptor = obj(r#"{"enumerable": true}"#);
+        let getter = js_sys::Function::new_no_args(&format!(
+            "globalThis.{counter} = (globalThis.{counter} || 0) + 1; return '{value}';"
+        ));
+        Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
+        Object::define_property(&counted, &"operation".into(), descriptor.unchecked_ref());
+        let r = wasm::validate_integration_json(gij, Some(counted.into()));
+        let expected =
+            api::validate_integration_json(gij, &serde_json::json!({ "operation": value }));
+        assert_eq!(stringify(&r), serde_json::to_string(&expected).unwrap());
+        let reads = Reflect::get(&js_sys::global(), &counter.into()).unwrap();
+        assert_eq!(reads.as_f64(), Some(1.0), "{value}");
+    }
+    // undefined and a function are left out, as JSON.stringify leaves them out.
+    for value in [JsValue::UNDEFINED, js_sys::Function::new_no_args("").into()] {
+        let options = Object::new();
+        Reflect::set(&options, &"operation".into(), &value).unwrap();
+        let r = wasm::validate_integration_json(gij, Some(options.into()));
+        let expected = api::validate_integration_json(gij, &serde_json::json!({}));
+        assert_eq!(stringify(&r), serde_json::to_string(&expected).unwrap());
+    }
 }
 
 #[wasm_bindgen_test]
