@@ -3,7 +3,7 @@
 
 use super::fields::{Default, FIELDS, Field, field_index, field_named};
 use super::types::IntegrationType;
-use crate::engine::Body;
+use crate::engine::{Body, Members};
 use serde_json::{Map, Value};
 use std::ops::Deref;
 
@@ -57,7 +57,11 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Builds the context, working out the effective type.
-    pub fn new(body: &'a Map<String, Value>, options: &'a Options) -> Ctx<'a> {
+    pub fn new(
+        body: &'a Map<String, Value>,
+        members: &'a Members<'a>,
+        options: &'a Options,
+    ) -> Ctx<'a> {
         let current = options.current.as_ref().and_then(current_integration);
         let type_of = |m: &Map<String, Value>| {
             ["type", "integrationType"]
@@ -74,7 +78,7 @@ impl<'a> Ctx<'a> {
         };
         Ctx {
             present: present_fields(body),
-            body: Body(body),
+            body: Body::new(body, members),
             op: options.operation,
             ty,
             current,

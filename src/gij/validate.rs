@@ -3,7 +3,7 @@
 use super::context::{Ctx, Options};
 use super::rules::RULES;
 use crate::diagnostics::{Diagnostic, Report};
-use crate::engine::{body_object, run, validate_text};
+use crate::engine::{Members, body_object, run, validate_text};
 use serde_json::Value;
 
 /// Validates a payload, collecting every problem in one pass.
@@ -18,7 +18,7 @@ pub fn validate_json(text: &str, options: &Options) -> Report {
 
 fn diagnostics(payload: &Value, options: &Options) -> Vec<Diagnostic> {
     match body_object(payload) {
-        Ok(body) => run(&Ctx::new(body, options), RULES),
+        Ok(body) => run(&Ctx::new(body, &Members::of(body), options), RULES),
         Err(d) => vec![d],
     }
 }

@@ -1,7 +1,7 @@
 //! What every rule sees: the body, the operation and, for an update, the connection name in the
 //! URL.
 
-use crate::engine::Body;
+use crate::engine::{Body, Members};
 use serde_json::{Map, Value};
 use std::cell::OnceCell;
 use std::ops::Deref;
@@ -40,9 +40,13 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Builds the context.
-    pub fn new(body: &'a Map<String, Value>, options: &'a Options) -> Ctx<'a> {
+    pub fn new(
+        body: &'a Map<String, Value>,
+        members: &'a Members<'a>,
+        options: &'a Options,
+    ) -> Ctx<'a> {
         Ctx {
-            body: Body(body),
+            body: Body::new(body, members),
             op: options.operation,
             connection_name: options.connection_name.as_deref(),
             jira_url: OnceCell::new(),
