@@ -77,24 +77,35 @@ pub struct Body<'a> {
 /// Up to this many members, a key is found by comparing keys rather than by hashing.
 const SCAN_MAX: usize = 48;
 
-/// A body's members as a plain list, made once per validation: rules look fields up a hundred
-/// times or more, and scanning a slice of a few short keys is cheaper than stepping the map's
-/// own iterator (a call per member in the size-optimised wasm build).
-pub struct Members<'a>(Vec<(&'a str, &'a Value)>);
+/// A body map with its members as a plain list, made once per validation: rules look fields up
+/// a hundred times or more, and scanning a slice of a few short keys is cheaper than stepping
+/// the map's own iterator (a call per member in the size-optimised wasm build).
+pub struct Members<'a> {
+    map: &'a Map<String, Value>,
+    list: Vec<(&'a str, &'a Value)>,
+}
 
 impl<'a> Members<'a> {
     /// The members of `map`, in its order.
     pub fn of(map: &'a Map<String, Value>) -> Members<'a> {
-        Members(map.iter().map(|(k, v)| (k.as_str(), v)).collect())
+        Members {
+            map,
+            list: map.iter().map(|(k, v)| (k.as_str(), v)).collect(),
+        }
+    }
+
+    /// The map they were listed from.
+    pub fn map(&self) -> &'a Map<String, Value> {
+        self.map
     }
 }
 
 impl<'a> Body<'a> {
-    /// The body `map`, read through `members` (which must be `Members::of(map)`).
-    pub fn new(map: &'a Map<String, Value>, members: &'a Members<'a>) -> Body<'a> {
+    /// The body whose members are listed in `members`.
+    pub fn new(members: &'a Members<'a>) -> Body<'a> {
         Body {
-            map,
-            members: &members.0,
+            map: members.map,
+            members: &members.list,
         }
     }
 
@@ -167,7 +178,7 @@ mod tests {
             }
             map.insert("gone".into(), Value::Null);
             let members = Members::of(&map);
-            let body = Body::new(&map, &members);
+            let body = Body::new(&members);
             for i in 0..size {
                 assert_eq!(body.get(&format!("k{i}")), Some(&json!(i)), "{size}");
             }

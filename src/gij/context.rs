@@ -57,11 +57,8 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Builds the context, working out the effective type.
-    pub fn new(
-        body: &'a Map<String, Value>,
-        members: &'a Members<'a>,
-        options: &'a Options,
-    ) -> Ctx<'a> {
+    pub fn new(members: &'a Members<'a>, options: &'a Options) -> Ctx<'a> {
+        let body = members.map();
         let current = options.current.as_ref().and_then(current_integration);
         let type_of = |m: &Map<String, Value>| {
             ["type", "integrationType"]
@@ -78,7 +75,7 @@ impl<'a> Ctx<'a> {
         };
         Ctx {
             present: present_fields(body),
-            body: Body::new(body, members),
+            body: Body::new(members),
             op: options.operation,
             ty,
             current,

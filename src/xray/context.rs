@@ -2,7 +2,6 @@
 //! URL.
 
 use crate::engine::{Body, Members};
-use serde_json::{Map, Value};
 use std::cell::OnceCell;
 use std::ops::Deref;
 use url::Url;
@@ -40,13 +39,9 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Builds the context.
-    pub fn new(
-        body: &'a Map<String, Value>,
-        members: &'a Members<'a>,
-        options: &'a Options,
-    ) -> Ctx<'a> {
+    pub fn new(members: &'a Members<'a>, options: &'a Options) -> Ctx<'a> {
         Ctx {
-            body: Body::new(body, members),
+            body: Body::new(members),
             op: options.operation,
             connection_name: options.connection_name.as_deref(),
             jira_url: OnceCell::new(),

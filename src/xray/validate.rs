@@ -18,7 +18,7 @@ pub fn validate_json(text: &str, options: &Options) -> Report {
 
 fn diagnostics(payload: &Value, options: &Options) -> Vec<Diagnostic> {
     match body_object(payload) {
-        Ok(body) => run(&Ctx::new(body, &Members::of(body), options), RULES),
+        Ok(body) => run(&Ctx::new(&Members::of(body), options), RULES),
         Err(d) => vec![d],
     }
 }
