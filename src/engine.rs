@@ -137,11 +137,12 @@ impl<'a> Body<'a> {
     }
 }
 
-/// `map.get(name)`, by a linear scan when the map is small. Rules look fields up a hundred times
-/// or more per validation; serde_json's map hashes every key with SipHash, which took 70 % of the
-/// time of validating a typical payload (`make bench`), while comparing a few short keys is
-/// nearly free, more so when length and last byte rule most keys out before a `memcmp` (field
-/// names share prefixes such as `github`, rarely their length and last letter).
+/// `map.get(name)`, by a linear scan when the map is small, for maps read a few times (placing
+/// diagnostics); [`Body`] lists its members once for the rules' hundred lookups and scans those
+/// the same way. serde_json's map hashes every key with SipHash, which took 70 % of the time of
+/// validating a typical payload (`make bench`), while comparing a few short keys is nearly free,
+/// more so when length and last byte rule most keys out before a `memcmp` (field names share
+/// prefixes such as `github`, rarely their length and last letter).
 pub fn lookup<'m>(map: &'m Map<String, Value>, name: &str) -> Option<&'m Value> {
     if map.len() <= SCAN_MAX {
         map.iter().find_map(|(k, v)| same_key(k, name).then_some(v))

@@ -41,9 +41,8 @@ fn place(text: &str, value: Option<&Value>, diagnostics: &mut [Diagnostic]) {
         .enumerate()
         .filter(|(_, d)| d.line.is_none())
         .map(|(i, d)| {
-            let depth = value.map_or(usize::MAX, |v| existing_depth(v, &d.path));
             (
-                find_offset(text, root, &mut index, &d.path, depth, d.on_key, d.span),
+                find_offset(text, root, value, &mut index, &d.path, d.on_key, d.span),
                 i,
             )
         })
@@ -202,24 +201,31 @@ fn members<'a>(text: &'a str, at: usize, mut visit: impl FnMut(Member<'a>)) {
     }
 }
 
-/// Walks the pointer down the text; returns the byte offset to report.
+/// Walks the pointer down the text, and down `value` (the text's parsed value) when given, so
+/// that a token `value` lacks ends the walk without reading the text; returns the byte offset to
+/// report.
 fn find_offset<'a>(
     text: &'a str,
     root: usize,
+    value: Option<&Value>,
     index: &mut Index<'a>,
     pointer: &str,
-    depth: usize,
     on_key: bool,
     span: Option<Span>,
 ) -> usize {
     let bytes = text.as_bytes();
     let mut node = root;
+    let mut parsed = value;
     let mut key_start = None;
-    for (n, token) in pointer.split('/').skip(1).enumerate() {
-        if n == depth {
-            return node;
+    for token in pointer.split('/').skip(1) {
+        let token = unescape_token(token);
+        if let Some(v) = parsed {
+            match value_child(v, &token) {
+                Some(child) => parsed = Some(child),
+                None => return node,
+            }
         }
-        match index.child(text, node, &unescape_token(token)) {
+        match index.child(text, node, &token) {
             Some((k, v)) => {
                 key_start = k;
                 node = v;
@@ -241,21 +247,14 @@ fn find_offset<'a>(
     }
 }
 
-/// How many of the pointer's reference tokens exist in `value`, from the root.
-fn existing_depth(value: &Value, pointer: &str) -> usize {
-    let mut node = value;
-    for (n, token) in pointer.split('/').skip(1).enumerate() {
-        let child = match node {
-            Value::Object(map) => crate::engine::lookup(map, &unescape_token(token)),
-            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
-            _ => None,
-        };
-        match child {
-            Some(c) => node = c,
-            None => return n,
-        }
+/// The child of `value` named by an unescaped reference token, read as the text walk reads it
+/// (an array index as `usize::from_str` reads it).
+fn value_child<'v>(value: &'v Value, token: &str) -> Option<&'v Value> {
+    match value {
+        Value::Object(map) => crate::engine::lookup(map, token),
+        Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
+        _ => None,
     }
-    usize::MAX
 }
 
 fn unescape_token(token: &str) -> Cow<'_, str> {
