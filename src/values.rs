@@ -213,6 +213,50 @@ pub fn normalise_form_value(kind: Kind, raw: &Value) -> Option<Value> {
     }
 }
 
+/// A JavaScript number as `JSON.stringify` writes it and `serde_json` then reads it: whole
+/// numbers within 2^53 as integers, larger whole numbers below 1e21 as the integer
+/// `JSON.stringify` writes (shortest round-trip digits, then zeros) when it fits in 64 bits,
+/// others as floats, NaN and infinities as `null`.
+pub fn js_number(n: f64) -> Value {
+    const SAFE: f64 = 9_007_199_254_740_992.0;
+    if n.fract() == 0.0 && n.abs() <= SAFE {
+        return Value::from(n as i64);
+    }
+    let Some(number) = serde_json::Number::from_f64(n) else {
+        return Value::Null;
+    };
+    if n.fract() == 0.0 && n.abs() < 1e21 {
+        // serde_json's shortest digits, not `f64::to_string`: core's float formatting is 15 KB
+        // of wasm that nothing else needs.
+        let whole = whole_number_text(&number.to_string());
+        if let Some(whole) = whole.as_deref().and_then(crate::json::number_literal) {
+            return Value::Number(whole);
+        }
+    }
+    Value::Number(number)
+}
+
+/// Shortest round-trip text of a whole number (`1.152921504606847e18`) written out in full
+/// (`1152921504606847000`), as JavaScript writes whole numbers below 1e21.
+fn whole_number_text(shortest: &str) -> Option<String> {
+    let (sign, unsigned) = shortest
+        .strip_prefix('-')
+        .map_or(("", shortest), |rest| ("-", rest));
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.strip_prefix('+').unwrap_or(e).parse::<usize>().ok()?),
+        None => (unsigned, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let frac = frac.trim_end_matches('0');
+    let zeros = exponent.checked_sub(frac.len())?;
+    let digits = format!("{int}{frac}");
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return Some("0".to_owned());
+    }
+    Some(format!("{sign}{digits}{}", "0".repeat(zeros)))
+}
+
 /// A JSON number from decimal text, if it is one.
 fn number(s: &str) -> Option<Value> {
     if s.is_empty()
@@ -222,9 +266,7 @@ fn number(s: &str) -> Option<Value> {
     {
         return None;
     }
-    serde_json::from_str::<serde_json::Number>(s)
-        .ok()
-        .map(Value::Number)
+    crate::json::number_literal(s).map(Value::Number)
 }
 
 #[cfg(test)]
@@ -252,5 +294,40 @@ mod tests {
             assert_eq!(is_blank(s), s.trim().is_empty(), "{s:?}");
             assert_eq!(is_padded(s), s.trim() != s, "{s:?}");
         }
+    }
+
+    /// `f64`'s `Display` writes whole numbers below 1e21 in full, as JavaScript does: the oracle.
+    #[test]
+    fn js_number_writes_whole_numbers_in_full() {
+        let mut samples = vec![
+            2f64.powi(53) + 2.0,
+            2f64.powi(60),
+            2f64.powi(64),
+            1e20,
+            9.99e20,
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (f64::from_bits(x) % 1e21).trunc();
+            if n.is_finite() {
+                samples.push(n);
+            }
+        }
+        for n in samples.into_iter().flat_map(|n| [n, -n]) {
+            let want = if n.abs() <= 2f64.powi(53) {
+                Value::from(n as i64)
+            } else {
+                format!("{n}")
+                    .parse::<serde_json::Number>()
+                    .map_or(Value::Null, Value::Number)
+            };
+            assert_eq!(js_number(n), want, "{n}");
+        }
+        assert_eq!(js_number(0.5), serde_json::json!(0.5));
+        assert_eq!(js_number(f64::NAN), Value::Null);
+        assert_eq!(js_number(1e21), serde_json::json!(1e21));
     }
 }

@@ -125,27 +125,10 @@ fn json_of(item: &JsValue) -> Result<Option<Value>, String> {
     } else if let Some(b) = item.as_bool() {
         Value::Bool(b)
     } else if let Some(n) = item.as_f64() {
-        json_number(n)
+        crate::values::js_number(n)
     } else {
         return read_json(item);
     }))
-}
-
-/// A JS number as `JSON.stringify` then `serde_json` read it: whole numbers within 2^53 as
-/// integers, larger whole numbers below 1e21 as the integer `JSON.stringify` writes (shortest
-/// round-trip digits, then zeros, which Rust's `Display` writes too) when it fits in 64 bits,
-/// others as floats, NaN and infinities as `null`.
-fn json_number(n: f64) -> Value {
-    const SAFE: f64 = 9_007_199_254_740_992.0;
-    if n.fract() == 0.0 && n.abs() <= SAFE {
-        return Value::from(n as i64);
-    }
-    if n.fract() == 0.0 && n.abs() < 1e21 {
-        if let Ok(written) = n.to_string().parse::<serde_json::Number>() {
-            return Value::Number(written);
-        }
-    }
-    serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
 }
 
 /// A result as a plain JS object: serialised to JSON text here, then `JSON.parse`. One string

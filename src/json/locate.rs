@@ -273,7 +273,7 @@ fn decode_key(literal: &str) -> Cow<'_, str> {
     if !inner.as_bytes().contains(&b'\\') {
         return Cow::Borrowed(inner);
     }
-    serde_json::from_str::<String>(literal).map_or(Cow::Borrowed(""), Cow::Owned)
+    super::string_literal(literal).map_or(Cow::Borrowed(""), Cow::Owned)
 }
 
 fn skip_ws(bytes: &[u8], mut i: usize) -> usize {

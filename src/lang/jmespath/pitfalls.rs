@@ -52,7 +52,7 @@ pub(crate) fn check(expr: &str, lexed: &Lexed) -> Vec<Diagnostic> {
             continue;
         }
         let raw = expr.get(t.start..t.end).unwrap_or("");
-        let Ok(name) = serde_json::from_str::<String>(raw) else {
+        let Some(name) = crate::json::string_literal(raw) else {
             continue;
         };
         let single = format!("'{}'", name.replace('\'', "\\'"));
