@@ -4,6 +4,7 @@
 
 use arbitrary::{Result, Unstructured};
 use jira_integration_payloads::gij::types::{Credential, IntegrationType};
+use jira_integration_payloads::values::Kind;
 use jira_integration_payloads::{gij, xray};
 use serde_json::{Map, Number, Value};
 use std::sync::OnceLock;
@@ -199,22 +200,108 @@ pub fn form(u: &mut Unstructured) -> Result<Value> {
     } else {
         u.int_in_range(0..=MAX_ITEMS + 4)?
     };
-    let mut map = starting_form(u)?;
+    let (mut map, aim) = starting_form(u)?;
     for _ in 0..len {
-        let v = match u.int_in_range(0..=5u8)? {
-            0 => scalar(u)?,
-            1 => {
-                let n = u.int_in_range(0..=3usize)?;
-                let ids = (0..n)
-                    .map(|_| Ok(Value::from(u.int_in_range(0..=20_000u32)?)))
-                    .collect::<Result<_>>()?;
-                Value::Array(ids)
+        // Most entries are fields of the API the form aims at, most of those with a value of
+        // the field's kind: without that, nearly every form has an unknown field or a wrong
+        // type, and the build-then-validate law is rarely reached.
+        let (k, v) = match aim_field(u, aim)? {
+            Some((name, kind)) if u.ratio(7, 8)? => {
+                let v = if u.ratio(3, 4)? {
+                    fitting(u, kind)?
+                } else {
+                    loose(u)?
+                };
+                (name.to_string(), v)
             }
-            _ => Value::String(string(u)?),
+            _ => (key(u)?, loose(u)?),
         };
-        map.insert(key(u)?, v);
+        map.insert(k, v);
     }
     Ok(Value::Object(map))
+}
+
+/// What an input may hold for any field: a scalar, a list of ids, mostly a string.
+fn loose(u: &mut Unstructured) -> Result<Value> {
+    Ok(match u.int_in_range(0..=5u8)? {
+        0 => scalar(u)?,
+        1 => ids(u)?,
+        _ => Value::String(string(u)?),
+    })
+}
+
+/// A short list of project ids.
+fn ids(u: &mut Unstructured) -> Result<Value> {
+    let n = u.int_in_range(0..=3usize)?;
+    let ids = (0..n)
+        .map(|_| Ok(Value::from(u.int_in_range(0..=20_000u32)?)))
+        .collect::<Result<_>>()?;
+    Ok(Value::Array(ids))
+}
+
+/// A value of `kind`, as the API wants it or as a form input leaves it (text, check-box words).
+fn fitting(u: &mut Unstructured, kind: Kind) -> Result<Value> {
+    Ok(match kind {
+        Kind::Boolean if u.arbitrary()? => Value::Bool(u.arbitrary()?),
+        Kind::Boolean => Value::from(*u.choose(&["true", "false", "on", "off"])?),
+        Kind::Integer { min, max } => {
+            let n = u.int_in_range(min..=max)?;
+            if u.arbitrary()? {
+                Value::from(n)
+            } else {
+                Value::from(n.to_string())
+            }
+        }
+        Kind::String { .. } => Value::String(word(u)?),
+        Kind::Secret => Value::from("tok"),
+        Kind::Enum { values } => Value::from(*u.choose(values)?),
+        Kind::ProjectIds if u.arbitrary()? => ids(u)?,
+        Kind::ProjectIds => Value::from(*u.choose(&["10000", "10000, 10100", ""])?),
+    })
+}
+
+/// Which API a generated form is for.
+#[derive(Clone, Copy)]
+enum Aim {
+    /// Git Integration for Jira, one integration type.
+    Gij(IntegrationType),
+    /// JFrog Xray.
+    Xray,
+    /// Neither: keys from both APIs and beyond.
+    Any,
+}
+
+/// A field of the API `aim` is for (for a GIJ type, one that applies to it; never `type`).
+fn aim_field(u: &mut Unstructured, aim: Aim) -> Result<Option<(&'static str, Kind)>> {
+    Ok(match aim {
+        Aim::Gij(ty) => {
+            let f = u.choose(gij_fields(ty))?;
+            Some((f.name, f.kind))
+        }
+        Aim::Xray => {
+            let f = u.choose(xray::FIELDS)?;
+            Some((f.name, f.kind))
+        }
+        Aim::Any => None,
+    })
+}
+
+/// The GIJ fields that apply to `ty`, `type` left out.
+fn gij_fields(ty: IntegrationType) -> &'static [&'static gij::fields::Field] {
+    static BY_TYPE: OnceLock<Vec<Vec<&'static gij::fields::Field>>> = OnceLock::new();
+    let all = BY_TYPE.get_or_init(|| {
+        IntegrationType::ALL
+            .iter()
+            .map(|&t| {
+                gij::fields::FIELDS
+                    .iter()
+                    .filter(|f| f.applies.contains(t) && f.name != "type")
+                    .collect()
+            })
+            .collect()
+    });
+    let at = IntegrationType::ALL.iter().position(|&t| t == ty);
+    at.and_then(|i| all.get(i)).map_or(&[], Vec::as_slice)
 }
 
 /// A form entry: field name and value.
@@ -222,17 +309,21 @@ type Entry = (&'static str, &'static str);
 
 /// Most forms start from a plausible one of either API (a type and its usual credentials, or an
 /// Xray connection), so that the builders get past the required fields and build requests.
-fn starting_form(u: &mut Unstructured) -> Result<Map<String, Value>> {
+fn starting_form(u: &mut Unstructured) -> Result<(Map<String, Value>, Aim)> {
     let mut map = Map::new();
-    let optional: &[Entry] = match u.int_in_range(0..=2u8)? {
+    let (optional, aim): (&[Entry], Aim) = match u.int_in_range(0..=2u8)? {
         0 => {
             // A type with what its row in the type table asks for: the origin when required,
-            // one complete credential set.
+            // one complete credential set; AWS's region.
             let ty = *u.choose(&IntegrationType::ALL)?;
             let info = ty.info();
             map.insert("type".into(), Value::from(ty.as_str()));
             if info.origin_required || u.arbitrary()? {
                 map.insert("origin".into(), Value::from(info.origin_example));
+            }
+            if ty == IntegrationType::Aws {
+                let region = *u.choose(gij::fields::AWS_REGIONS)?;
+                map.insert("awsRegion".into(), Value::from(region));
             }
             if !info.credentials.is_empty() {
                 for c in *u.choose(info.credentials)? {
@@ -245,10 +336,11 @@ fn starting_form(u: &mut Unstructured) -> Result<Map<String, Value>> {
                     map.insert(c.field().into(), Value::from(value));
                 }
             }
-            &[
+            let optional: &[Entry] = &[
                 ("displayName", "Git"),
                 ("origin", "https://git.example.com"),
-            ]
+            ];
+            (optional, Aim::Gij(ty))
         }
         1 => {
             for (k, v) in [
@@ -259,16 +351,17 @@ fn starting_form(u: &mut Unstructured) -> Result<Map<String, Value>> {
             ] {
                 map.insert(k.into(), Value::from(v));
             }
-            &[("installation_type", "cloud"), ("auth_type", "basic")]
+            let optional: &[Entry] = &[("installation_type", "cloud"), ("auth_type", "basic")];
+            (optional, Aim::Xray)
         }
-        _ => &[],
+        _ => (&[], Aim::Any),
     };
     for (k, v) in optional {
         if u.arbitrary()? {
             map.insert((*k).into(), Value::from(*v));
         }
     }
-    Ok(map)
+    Ok((map, aim))
 }
 
 /// Credential fields of either API, and the URLs that may carry credentials.
@@ -289,13 +382,29 @@ pub fn place_secret(u: &mut Unstructured, v: &mut Value) -> Result<bool> {
         return Ok(false);
     };
     let s = crate::SECRET;
+    // Mostly a key the value already has (a form's own credential or URL field), so that the
+    // secret rides along a request the builder builds, not in a field the API does not know.
+    let has = |keys: &[&'static str]| -> Vec<&'static str> {
+        keys.iter()
+            .copied()
+            .filter(|k| map.contains_key(*k))
+            .collect()
+    };
+    let (own_secrets, own_urls) = (has(SECRET_KEYS), has(URL_KEYS));
+    let pick = |u: &mut Unstructured, own: &[&'static str], all: &[&'static str]| {
+        if !own.is_empty() && u.ratio(3, 4)? {
+            u.choose(own).copied()
+        } else {
+            u.choose(all).copied()
+        }
+    };
     let (k, text) = if u.ratio(2, 3)? {
-        let text = match u.int_in_range(0..=2u8)? {
+        let text = match u.int_in_range(0..=3u8)? {
             0 => format!(" {s} "),
             1 => format!("{s}\n"),
             _ => s.to_string(),
         };
-        (*u.choose(SECRET_KEYS)?, text)
+        (pick(u, &own_secrets, SECRET_KEYS)?, text)
     } else {
         let text = match u.int_in_range(0..=4u8)? {
             0 => format!("https://user:{s}@host.example.com"),
@@ -304,7 +413,7 @@ pub fn place_secret(u: &mut Unstructured, v: &mut Value) -> Result<bool> {
             3 => format!("ssh://git:{s}@host.example.com/repo.git"),
             _ => format!("{s}@host.example.com:org/repo.git"),
         };
-        (*u.choose(URL_KEYS)?, text)
+        (pick(u, &own_urls, URL_KEYS)?, text)
     };
     map.insert(k.to_string(), Value::String(text));
     Ok(true)
@@ -323,7 +432,12 @@ pub fn gij_options(u: &mut Unstructured) -> Result<Value> {
         map.insert("operation".into(), Value::from(op));
     }
     if u.arbitrary()? {
-        map.insert("integrationId".into(), scalar(u)?);
+        let id = if u.arbitrary()? {
+            Value::from(u.int_in_range(1..=1000u32)?)
+        } else {
+            scalar(u)?
+        };
+        map.insert("integrationId".into(), id);
     }
     if u.ratio(1, 3)? {
         let current = object(u, 1)?;
@@ -349,7 +463,12 @@ pub fn xray_options(u: &mut Unstructured) -> Result<Value> {
         map.insert("operation".into(), Value::from(op));
     }
     if u.arbitrary()? {
-        map.insert("connectionName".into(), scalar(u)?);
+        let name = if u.arbitrary()? {
+            Value::from("prod-jira")
+        } else {
+            scalar(u)?
+        };
+        map.insert("connectionName".into(), name);
     }
     if u.ratio(1, 4)? {
         let style = *u.choose(&["documented", "terraform", "other"])?;
