@@ -1,7 +1,7 @@
 //! What every rule sees: the body, the operation, the effective integration type and, for an
 //! update, the current integration as the server returned it.
 
-use super::fields::{Default, FIELDS, Field, field_index, field_named};
+use super::fields::{Default, FIELD_COUNT, FIELDS, Field, field_index, field_named};
 use super::types::IntegrationType;
 use crate::engine::{Body, Members};
 use serde_json::{Map, Value};
@@ -115,17 +115,19 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The body's known, non-null fields in [`FIELDS`] order (one pass over the body's keys).
+/// The body's known, non-null fields in [`FIELDS`] order (one pass over the body's keys, one
+/// over the field table).
 fn present_fields(body: &Map<String, Value>) -> Vec<(&'static Field, &Value)> {
-    let mut found: Vec<(usize, &Value)> = body
+    let mut slots: [Option<&Value>; FIELD_COUNT] = [None; FIELD_COUNT];
+    for (k, v) in body.iter().filter(|(_, v)| !v.is_null()) {
+        if let Some(slot) = field_index(k).and_then(|i| slots.get_mut(i)) {
+            *slot = Some(v);
+        }
+    }
+    FIELDS
         .iter()
-        .filter(|(_, v)| !v.is_null())
-        .filter_map(|(k, v)| field_index(k).map(|i| (i, v)))
-        .collect();
-    found.sort_unstable_by_key(|(i, _)| *i);
-    found
-        .into_iter()
-        .filter_map(|(i, v)| FIELDS.get(i).map(|f| (f, v)))
+        .zip(slots)
+        .filter_map(|(f, v)| v.map(|v| (f, v)))
         .collect()
 }
 

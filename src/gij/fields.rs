@@ -147,6 +147,9 @@ const fn only(mut f: Field, applies: TypeSet, misuse: Misuse) -> Field {
 /// Every request field, in the canonical order of built bodies.
 pub static FIELDS: &[Field] = TABLE;
 
+/// How many fields [`FIELDS`] has.
+pub const FIELD_COUNT: usize = TABLE.len();
+
 /// Where each field's name is in [`FIELDS`].
 static INDEX: NameIndex = name_index!(TABLE);
 

@@ -251,19 +251,20 @@ pub(crate) fn server_reading(expr: &str, lexed: &Lexed) -> Option<String> {
     if negations.is_empty() {
         return None;
     }
-    // (byte position, text) insertions; closers sort after openers at the same position.
-    let mut inserts: Vec<(usize, u8, &str)> = Vec::new();
+    // (byte position, 0 for `)` or 1 for `(`): closers sort before openers at the same position.
+    // Plain `(usize, usize)` pairs share their sort's code with `json::locate`'s.
+    let mut inserts: Vec<(usize, usize)> = Vec::new();
     for n in &negations {
         let (bang_at, server_to) = text_range(lexed, n.bang, n.server_end)?;
-        inserts.push((bang_at + 1, 1, "("));
-        inserts.push((server_to, 0, ")"));
+        inserts.push((bang_at + 1, 1));
+        inserts.push((server_to, 0));
     }
-    inserts.sort_by_key(|&(at, order, _)| (at, order));
+    inserts.sort_unstable();
     let mut out = String::with_capacity(expr.len() + inserts.len());
     let mut last = 0;
-    for (at, _, text) in inserts {
+    for (at, opens) in inserts {
         out.push_str(expr.get(last..at)?);
-        out.push_str(text);
+        out.push(if opens == 1 { '(' } else { ')' });
         last = at;
     }
     out.push_str(expr.get(last..)?);
