@@ -236,8 +236,9 @@ pub fn js_number(n: f64) -> Value {
     Value::Number(number)
 }
 
-/// Shortest round-trip text of a whole number (`1.152921504606847e18`) written out in full
-/// (`1152921504606847000`), as JavaScript writes whole numbers below 1e21.
+/// Shortest round-trip text of a whole number, as serde_json writes it (`1.152921504606847e+18`,
+/// `9007199254740994.0`), written out in full (`1152921504606847000`, `9007199254740994`), as
+/// JavaScript writes whole numbers below 1e21.
 fn whole_number_text(shortest: &str) -> Option<String> {
     let (sign, unsigned) = shortest
         .strip_prefix('-')
@@ -299,33 +300,28 @@ mod tests {
     /// `f64`'s `Display` writes whole numbers below 1e21 in full, as JavaScript does: the oracle.
     #[test]
     fn js_number_writes_whole_numbers_in_full() {
-        let mut samples = vec![
-            2f64.powi(53) + 2.0,
-            2f64.powi(60),
-            2f64.powi(64),
-            1e20,
-            9.99e20,
-        ];
+        // Bit patterns spread evenly over (2^53, 1e21), the range where the written-out integer
+        // differs from the float, plus the edges.
+        let (low, high) = (2f64.powi(53).to_bits(), 1e21f64.to_bits());
+        let mut samples = vec![2f64.powi(53) + 2.0, 2f64.powi(64), 1e20, 1e21 - 131_072.0];
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..20_000 {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            let n = (f64::from_bits(x) % 1e21).trunc();
-            if n.is_finite() {
-                samples.push(n);
-            }
+            samples.push(f64::from_bits(low + x % (high - low)).trunc());
         }
         for n in samples.into_iter().flat_map(|n| [n, -n]) {
-            let want = if n.abs() <= 2f64.powi(53) {
-                Value::from(n as i64)
-            } else {
-                format!("{n}")
-                    .parse::<serde_json::Number>()
-                    .map_or(Value::Null, Value::Number)
-            };
-            assert_eq!(js_number(n), want, "{n}");
+            let oracle = format!("{n}")
+                .parse::<serde_json::Number>()
+                .map_or(Value::Null, Value::Number);
+            assert_eq!(js_number(n), oracle, "{n}");
         }
+        assert_eq!(
+            js_number(2f64.powi(53)),
+            serde_json::json!(9_007_199_254_740_992_i64)
+        );
+        assert_eq!(js_number(-0.0), serde_json::json!(0));
         assert_eq!(js_number(0.5), serde_json::json!(0.5));
         assert_eq!(js_number(f64::NAN), Value::Null);
         assert_eq!(js_number(1e21), serde_json::json!(1e21));

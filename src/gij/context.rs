@@ -149,3 +149,26 @@ impl<'a> Deref for Ctx<'a> {
         &self.body
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn present_fields_are_in_table_order_without_nulls_or_unknown_keys() {
+        let mut body = Map::new();
+        for f in FIELDS.iter().rev() {
+            body.insert(f.name.to_owned(), Value::from(1));
+        }
+        body.insert("displayName".into(), Value::Null);
+        body.insert("notAField".into(), Value::from(1));
+        let names: Vec<&str> = present_fields(&body).iter().map(|(f, _)| f.name).collect();
+        let want: Vec<&str> = FIELDS
+            .iter()
+            .map(|f| f.name)
+            .filter(|&n| n != "displayName")
+            .collect();
+        assert_eq!(names, want);
+    }
+}
