@@ -5,6 +5,7 @@
 use crate::diagnostics::{Code, Diagnostic, Report, Severity};
 use crate::gij::{self, BuildOptions, Operation, Options};
 use crate::request::BuildResult;
+use crate::values::is_blank;
 use crate::xray;
 use serde_json::Value;
 
@@ -172,7 +173,7 @@ pub fn check_jmespath(
     let diagnostics = jmespath::check(expression, host);
     let preview = options
         .get("sample")
-        .filter(|s| !s.is_null() && !expression.trim().is_empty())
+        .filter(|s| !s.is_null() && !is_blank(expression))
         .map(|sample| jmespath::preview(expression, sample, host));
     let (diagnostics, preview) = merge_preview(diagnostics, preview);
     CheckResult::new(expression, diagnostics, preview)

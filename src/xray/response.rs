@@ -7,6 +7,7 @@ use super::fields::{AUTH_TYPES, RESPONSE_AUTH_TYPES};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::json;
 use crate::redact::redact;
+use crate::values::is_blank;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -98,7 +99,7 @@ pub fn parse_response(status: u16, text: &str, action: Option<Action>) -> XrayRe
         }
         return r;
     }
-    if !from_xray && !text.trim().is_empty() {
+    if !from_xray && !is_blank(text) {
         r.explanation = format!(
             "The server answered {status} with a page that is not Xray's JSON: a login page, a proxy or a wrong base URL answered."
         );

@@ -5,6 +5,7 @@ use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
 use crate::gij::fields::Misuse;
+use crate::values::is_blank;
 use serde_json::Value;
 
 /// The field does nothing for this type.
@@ -29,7 +30,7 @@ pub(super) const RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(ty) = ctx.ty else { return };
     for &(field, value) in &ctx.present {
-        if field.applies.contains(ty) || value.as_str().is_some_and(|s| s.trim().is_empty()) {
+        if field.applies.contains(ty) || value.as_str().is_some_and(is_blank) {
             continue;
         }
         let applies: Vec<&str> = field.applies.types().map(|t| t.as_str()).collect();

@@ -57,12 +57,8 @@ pub(super) const RULE: Rule = Rule {
     check,
 };
 
-fn has_surrounding_whitespace(s: &str) -> bool {
-    is_padded(s)
-}
-
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if ctx.str("pat").is_some_and(has_surrounding_whitespace) {
+    if ctx.str("pat").is_some_and(is_padded) {
         out.push(
             Diagnostic::new(
                 &TOKEN_WHITESPACE,
@@ -73,7 +69,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .suggest("Remove the spaces or line breaks around the token."),
         );
     }
-    if ctx.str("password").is_some_and(has_surrounding_whitespace) {
+    if ctx.str("password").is_some_and(is_padded) {
         out.push(
             Diagnostic::new(
                 &PASSWORD_WHITESPACE,

@@ -30,6 +30,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
 use crate::lang::recent::{Recent, memo};
+use crate::values::is_blank;
 use parse::{ErrKind, ParseError, Prog, Src};
 
 /// Longest pattern accepted, in characters.
@@ -439,7 +440,7 @@ fn unavailable(reason: &str) -> Vec<Diagnostic> {
 /// the result cannot be computed exactly (Unicode data the checker does not carry, `\X`,
 /// canonical equivalence, supplementary characters, or too much backtracking).
 pub fn preview(pattern: &str, tags: &[String], mode: Mode) -> Result<Preview, Vec<Diagnostic>> {
-    if pattern.trim().is_empty() {
+    if is_blank(pattern) {
         return Ok(Preview {
             mode,
             shown: tags.to_vec(),

@@ -2,6 +2,7 @@
 
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::values::is_blank;
 use crate::xray::context::{Ctx, Operation};
 use crate::xray::fields::{FIELDS, MAX_NAME_CHARS};
 
@@ -53,7 +54,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "auth_type" => Some("\"auth_type\": \"basic\"".to_string()),
             "connection_name" => ctx
                 .connection_name
-                .filter(|n| !n.trim().is_empty() && n.chars().count() <= MAX_NAME_CHARS)
+                .filter(|n| !is_blank(n) && n.chars().count() <= MAX_NAME_CHARS)
                 .map(|n| format!("\"connection_name\": {}", serde_json::Value::from(n))),
             _ => None,
         };

@@ -4,6 +4,7 @@
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::json::truncate;
+use crate::values::is_blank;
 use crate::xray::context::{Ctx, Operation};
 use crate::xray::fields::field_named;
 use serde_json::Value;
@@ -52,7 +53,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     match ctx.connection_name {
-        Some(name) if name.trim().is_empty() => out.push(missing_connection_name("An update")),
+        Some(name) if is_blank(name) => out.push(missing_connection_name("An update")),
         Some(url_name) => {
             if let Some(body_name) = ctx.text("connection_name") {
                 if body_name != url_name {
@@ -84,7 +85,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             k.as_str() != "connection_name"
                 && field_named(k).is_some()
                 && !v.is_null()
-                && v.as_str().is_none_or(|s| !s.trim().is_empty())
+                && v.as_str().is_none_or(|s| !is_blank(s))
         })
         .count();
     if changes == 0 {
