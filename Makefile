@@ -1,7 +1,7 @@
 # Build and test pipeline. Every target installs what it needs first (scripts/setup.sh).
 #   make build   pkg/ (npm package: Node CommonJS + browser ESM builds of the wasm)
 #   make test    everything CI runs
-#   make demo    build, copy pkg/ and ../shared/samples/ into www/, serve www/ on
+#   make demo    build, copy pkg/ and tests/fixtures/samples/ into www/, serve www/ on
 #                http://127.0.0.1:8080 (PORT=... to change)
 #   make size    gzip sizes of pkg/web/
 #   make bench   native criterion benchmarks, then the wasm build against JSON.parse and ajv in Node

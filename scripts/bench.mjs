@@ -31,7 +31,7 @@ const Ajv2020 = require('ajv/dist/2020').default;
 
 /** The ```json blocks of the reference between two headings, one example per top-level object. */
 function referenceExamples(start, end) {
-  const doc = fs.readFileSync(path.join(root, '..', 'shared', 'reference', 'api-reference.md'), 'utf8');
+  const doc = fs.readFileSync(path.join(root, 'docs', 'api-reference.md'), 'utf8');
   const section = doc.indexOf('# Realistic example payloads');
   const from = doc.indexOf(start, section);
   const to = doc.indexOf(end, from);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Puts what the admin page loads next to it: pkg/ (the built package) as www/pkg/ and the sample
-// listings of ../shared/samples/ as www/samples/. Both are build outputs (www/.gitignore).
+// listings of tests/fixtures/samples/ as www/samples/. Both are build outputs (www/.gitignore).
 //   node scripts/www-assets.mjs        used by `make demo` and tests/e2e/admin-form.test.mjs
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,14 +19,14 @@ export function prepareWww({ root: base = root, samples } = {}) {
   if (!fs.existsSync(path.join(pkg, 'web', 'index.mjs'))) {
     throw new Error(`${pkg}/web/index.mjs is missing: run \`make build\` first`);
   }
-  const from = samples ?? path.resolve(base, '..', 'shared', 'samples');
+  const from = samples ?? path.join(base, 'tests', 'fixtures', 'samples');
   if (!fs.existsSync(from)) throw new Error(`sample data not found at ${from}`);
 
   const pkgOut = path.join(www, 'pkg');
   fs.rmSync(pkgOut, { recursive: true, force: true });
   fs.cpSync(pkg, pkgOut, { recursive: true });
 
-  // The shared files are read-only; copy the bytes, not the mode, so the next run can replace them.
+  // Copy the bytes, not the mode, so the next run can replace them whatever the checkout's modes.
   const samplesOut = path.join(www, 'samples');
   fs.rmSync(samplesOut, { recursive: true, force: true });
   fs.mkdirSync(samplesOut, { recursive: true });

@@ -1,6 +1,6 @@
 //! The `apiFilter` checker against the official JMESPath compliance suite
-//! (`../shared/conformance/jmespath/`), the vendor's example filters (api-reference.md §A7)
-//! and the sample listings (`../shared/samples/`).
+//! (`tests/fixtures/jmespath-compliance/`), the vendor's example filters (docs/api-reference.md §A7)
+//! and the sample listings (`tests/fixtures/samples/`).
 //!
 //! Expected kept/dropped sets are computed here with plain Rust over the sample JSON, never
 //! copied from the checker's output.
@@ -20,8 +20,8 @@ use jira_integration_payloads::lang::jmespath::{
 };
 use serde_json::Value;
 
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 fn load(path: PathBuf) -> Value {
@@ -30,7 +30,7 @@ fn load(path: PathBuf) -> Value {
 }
 
 fn sample(name: &str) -> Value {
-    load(shared().join("samples").join(name))
+    load(fixtures().join("samples").join(name))
 }
 
 fn error_codes(expr: &str, host: HostShape) -> Vec<&'static str> {
@@ -43,7 +43,7 @@ fn error_codes(expr: &str, host: HostShape) -> Vec<&'static str> {
 
 #[test]
 fn compliance_suite() {
-    let dir = shared().join("conformance/jmespath");
+    let dir = fixtures().join("jmespath-compliance");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -80,7 +80,7 @@ const RULES = {
 
 /** JSON objects in the ```json blocks of the reference's "Realistic example payloads", by schema. */
 function referenceExamples() {
-  const text = fs.readFileSync(path.join(root, '..', 'shared', 'reference', 'api-reference.md'), 'utf8');
+  const text = fs.readFileSync(path.join(root, 'docs', 'api-reference.md'), 'utf8');
   const section = text.slice(text.indexOf('# Realistic example payloads'));
   const out = Object.fromEntries(['gij-add', 'gij-update', 'xray-create', 'xray-update'].map((n) => [n, []]));
   let heading = '';

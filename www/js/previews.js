@@ -2,7 +2,7 @@
 // keeps, and which sample tags a tags pattern shows or a PR hide pattern hides.
 import { h, fill, count, richText } from './dom.js';
 
-/** The sample listings (www/samples/, copied from ../shared/samples at build time). */
+/** The sample listings (www/samples/, copied from tests/fixtures/samples at build time). */
 export const LISTINGS = [
   { id: 'github', file: 'github-user-repos.json', label: 'GitHub repositories (sample)', families: ['gitHub'] },
   { id: 'gitlab', file: 'gitlab-projects.json', label: 'GitLab projects (sample)', families: ['gitLab'] },
