@@ -73,11 +73,19 @@ export async function until(page, fn, arg) {
   return handle.jsonValue();
 }
 
-/** Where a screenshot goes: docs/ with UPDATE_SCREENSHOT=1 (the README's pictures), else test-results/. */
-export function screenshotPath(name) {
+/**
+ * Saves the page from its top, nothing focused, to docs/NAME with UPDATE_SCREENSHOT=1 (the
+ * README's pictures), else to test-results/ so that a test run leaves the work tree clean.
+ */
+export async function saveScreenshot(page, name) {
+  await page.evaluate(() => {
+    document.activeElement.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.waitForTimeout(400);
   const dir = path.join(root, process.env.UPDATE_SCREENSHOT ? 'docs' : 'test-results');
   fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, name);
+  await page.screenshot({ path: path.join(dir, name) });
 }
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
