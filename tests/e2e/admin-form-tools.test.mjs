@@ -147,10 +147,18 @@ test('drafts survive a reload without any secret; Reset forgets them', async () 
   assert.equal(await again.inputValue('#add-f-pat'), '');
   assert.equal(await again.inputValue('#add-f-origin'), '');
   assert.match(await again.textContent('#panel-add .draft-status'), /restored/);
-  // A draft in JSON mode keeps the JSON with placeholders for secrets.
+  // A draft in JSON mode keeps the JSON with placeholders for secrets, misspelt keys included
+  // (the redaction does not know "passwrd"; the draft keeps no text under an unknown key).
   await again.click('#panel-add [data-mode="json"]');
-  await again.fill('#add-json', JSON.stringify({ type: 'GITLAB', pat: SECRET, displayName: 'From JSON' }));
+  await again.fill('#add-json', JSON.stringify({ type: 'GITLAB', pat: SECRET, passwrd: SECRET, displayName: 'From JSON' }));
   await until(again, () => /From JSON/.test(localStorage.getItem('jira-integration-payloads:draft:add') ?? ''));
+  const jsonDraft = await again.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
+  assert.doesNotMatch(jsonDraft, /S3cr3t/);
+  assert.match(jsonDraft, /<passwrd>/);
+  // Back in the form, "passwrd" is a pasted key: not in the draft either.
+  await again.click('#panel-add [data-mode="form"]');
+  await until(again, () => /"mode":"form"/.test(localStorage.getItem('jira-integration-payloads:draft:add') ?? ''));
+  assert.equal(await again.locator('#add-extras li[data-key="passwrd"]').count(), 1);
   assert.doesNotMatch(await again.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), /S3cr3t/);
   await again.click('#panel-add .tools button:has-text("Reset")');
   assert.equal(await again.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);

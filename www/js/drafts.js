@@ -1,22 +1,33 @@
 // Drafts: each tab's form kept in localStorage so a reload or a closed tab loses nothing. A draft
 // never holds a secret: every value goes through the library's redaction first, and a value the
-// redaction changes (a password, a token, a URL with credentials) is left out altogether.
-import { snippetBody } from './snippets.js';
+// redaction changes (a password, a token, a URL with credentials) is left out altogether. A text
+// under a key the API does not define is left out too: it may be a misspelt secret ("passwrd"),
+// which the redaction does not know.
 
 const KEY = 'jira-integration-payloads:draft:';
 
 /**
- * The values of `values` that the redaction leaves as they are.
+ * The values of `values` that the redaction leaves as they are, without texts under keys that
+ * are not in `known`.
  * @param {Record<string, unknown>} values
  * @param {(body: object) => any} redact  the library's redaction for the tab's API
+ * @param {Set<string>} [known]  the API's fields that hold no secret; without it, every key
  */
-export function withoutSecrets(values, redact) {
+export function withoutSecrets(values, redact, known) {
   const redacted = redact(values) ?? {};
   const out = {};
   for (const [key, value] of Object.entries(values)) {
+    if (known && !known.has(key) && typeof value === 'string') continue;
     if (JSON.stringify(redacted[key]) === JSON.stringify(value)) out[key] = value;
   }
   return out;
+}
+
+/** A pasted body with placeholders for what withoutSecrets would leave out. */
+function maskBody(body, redact, known) {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const kept = withoutSecrets(body, redact, known);
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, key in kept ? value : `<${key}>`]));
 }
 
 /** Stores a tab's draft (a plain object); a full or disabled storage is not an error. */
@@ -66,17 +77,16 @@ export function draftOf(panel) {
   }
   const secret = new Set([...panel.form.cache.values()].filter((e) => e.field.secret || e.field.kind === 'secret').map((e) => e.field.name));
   const values = Object.fromEntries([...panel.form.values].filter(([name, value]) => value !== '' && !secret.has(name)));
+  const known = panel.adapter.publicFields();
   const draft = {
     options: withoutSecrets(options, redact),
-    values: withoutSecrets(values, redact),
-    extras: withoutSecrets(panel.extras, redact),
+    values: withoutSecrets(values, redact, known),
+    extras: withoutSecrets(panel.extras, redact, known),
     mode: panel.mode,
   };
   if (panel.mode === 'json') {
     try {
-      const body = JSON.parse(panel.editor.value);
-      const masked = body && typeof body === 'object' && !Array.isArray(body) ? snippetBody(body, redact(body), false) : body;
-      draft.json = JSON.stringify(masked, null, 2);
+      draft.json = JSON.stringify(maskBody(JSON.parse(panel.editor.value), redact, known), null, 2);
     } catch {
       // Not JSON: nothing to keep.
     }

@@ -368,6 +368,11 @@ export class GijAdapter {
     return this.api.redactIntegration(body);
   }
 
+  /** The names of the API's fields that never hold a secret (any type's). */
+  publicFields() {
+    return new Set(this.types.flatMap((t) => t.fields.filter((f) => !f.secret && f.kind !== 'secret').map((f) => f.name)));
+  }
+
   /** The documentation's page for this tab's call. */
   docOperation() {
     return this.operation;

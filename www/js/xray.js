@@ -161,6 +161,11 @@ export class XrayAdapter {
     return this.api.redactXrayJiraIntegration(body);
   }
 
+  /** The names of the API's fields that never hold a secret. */
+  publicFields() {
+    return new Set(this.fieldList.filter((f) => !f.secret && f.kind !== 'secret').map((f) => f.name));
+  }
+
   /** The documentation's page for the chosen call. */
   docOperation() {
     return this.op();
