@@ -70,6 +70,13 @@ test("previews on the vendor's filters: a note about the sample, never an error 
   const findings = await page.evaluate(() => [...document.querySelectorAll('#add-f-apiFilter-msg .msg-item')].map((m) => m.textContent));
   assert.equal(findings.length, 1, findings.join(' | '));
   assert.equal(await page.locator('#panel-add .diag[data-path^="/apiFilter"]').count(), 1);
+  // The preview does not repeat the filter's own finding: it says what happened on the sample.
+  await page.selectOption('#add-type', 'GITHUB');
+  await page.fill('#add-f-apiFilter', '[].name');
+  const note = await preview(page, 'apiFilter', 'sample-note');
+  const finding = await page.textContent('#add-f-apiFilter-msg .msg-text');
+  assert.ok(!note.includes(finding), `${note} repeats ${finding}`);
+  assert.match(note, /On this listing/);
   await page.context().close();
 });
 

@@ -108,9 +108,15 @@ export class JmesPreview {
     return value ? { value } : { error: 'The sample listing is missing (run `make demo`).' };
   }
 
-  /** Why the filter could not be evaluated on the listing, said about the listing. */
-  sampleNote(result, listing) {
-    const d = result.diagnostics?.find((x) => SAMPLE_CODES.has(x.code));
+  /**
+   * Why the filter could not be evaluated on the listing, said about the listing; null when the
+   * reason is one of the filter's own findings (the field shows it already).
+   */
+  sampleNote(result, listing, type) {
+    const candidates = result.diagnostics?.filter((x) => SAMPLE_CODES.has(x.code)) ?? [];
+    if (!candidates.length) return null;
+    const own = new Set(this.api.checkJmesPath(result.expression, { type }).diagnostics.map((x) => x.message));
+    const d = candidates.find((x) => !own.has(x.message));
     if (!d) return null;
     const missing = missingFields(result.expression, listing);
     const which = this.select.value === 'pasted' ? 'The pasted listing' : 'The sample';
@@ -156,7 +162,7 @@ export class JmesPreview {
     }
     const result = this.api.checkJmesPath(expression, listing.value === undefined ? { type } : { type, sample: listing.value });
     const preview = result.preview;
-    const note = preview ? null : this.sampleNote({ ...result, expression }, listing.value);
+    const note = preview ? null : this.sampleNote({ ...result, expression }, listing.value, type);
     if (listing.error) {
       this.summary.textContent = listing.error;
     } else if (note) {
@@ -164,7 +170,7 @@ export class JmesPreview {
       this.summary.append(h('span', { class: 'preview-note' }, richText(note)));
       this.element.dataset.state = 'sample-note';
     } else if (!preview) {
-      this.summary.textContent = 'No preview until the filter’s errors are fixed.';
+      this.summary.textContent = 'No preview: see the filter’s finding above.';
       this.element.dataset.state = 'unavailable';
     } else {
       const total = preview.kept.length + preview.dropped.length;
