@@ -220,6 +220,7 @@ test('every field and finding links to the vendor page; the page requests nothin
   assert.match(Object.fromEntries(links.fields).apiFilter, /working-with-jmespath-filters/);
   assert.match(Object.fromEntries(links.fields).tagsFilter, /tag-filters/);
   assert.match(Object.fromEntries(links.fields).displayName, /add-new-integration-gij-self-managed/);
+  assert.match(await page.getAttribute('#add-type-hint .doc-link', 'href'), /add-new-integration-type-api-examples/);
   assert.match(links.filterFinding, /working-with-jmespath-filters/);
   assert.match(links.summary, /^https:\/\/help\.gitkraken\.com\//);
   assert.equal(links.attrs, true);

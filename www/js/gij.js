@@ -4,6 +4,7 @@ import { h, fill } from './dom.js';
 import { toFormValue } from './fields.js';
 import { JmesPreview, RegexPreview, regexSources } from './previews.js';
 import { GIJ_ADD, GIJ_UPDATE } from './examples.js';
+import { SOURCES } from './doc-links.js';
 
 const FAMILIES = [
   ['GitHub', ['gitHub']],
@@ -79,6 +80,7 @@ export class GijAdapter {
         oninput: () => panel.schedule(),
       });
       panel.option('integrationId', 'Integration id', this.idInput, {
+        doc: SOURCES['GIJ-UPD'],
         required: true,
         hint: 'The id in the URL (GET /rest/gitplugin/1.0/integration lists them).',
       });
@@ -104,6 +106,7 @@ export class GijAdapter {
       ),
     );
     panel.option('type', 'Integration type', this.typeSelect, {
+      doc: SOURCES['GIJ-TYPES'],
       required: this.adding,
       wide: this.adding,
       hint: this.adding

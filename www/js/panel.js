@@ -183,7 +183,7 @@ export class Panel {
    * Registers a control that is not a generated field (e.g. the type select or the base URL), so
    * diagnostics about it are shown next to it and the summary can focus it.
    */
-  option(name, label, control, { hint, where = 'head', wide = false, required = false } = {}) {
+  option(name, label, control, { hint, where = 'head', wide = false, required = false, doc = null } = {}) {
     const id = control.id || `${this.prefix}-o-${name}`;
     control.id = id;
     const hintId = `${id}-hint`;
@@ -198,7 +198,7 @@ export class Panel {
         required ? h('span', { class: 'req', text: 'required' }) : null,
       ),
       control,
-      hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
+      hint ? h('p', { class: 'hint', id: hintId }, hint, doc ? ' ' : '', docLink(doc, 'Docs', label)) : null,
       msg,
     );
     if (hint) control.setAttribute('aria-describedby', hintId);
