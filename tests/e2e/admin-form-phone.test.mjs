@@ -52,6 +52,9 @@ async function everyState(page, check) {
   await page.click('#tab-update');
   await page.fill('#update-integrationId', 'x');
   await check('update, with an error');
+  await page.fill('#update-current', JSON.stringify({ success: 'true', integration: [{ id: 7, integrationType: 'GITLAB', displayName: 'Acme GitLab' }] }));
+  await until(page, () => !document.querySelector('#panel-update .current-actions button').disabled);
+  await check('update, with the current integration pasted');
   await page.click('#tab-xray');
   await page.click('#panel-xray .tools button:has-text("Load the vendor example")');
   await check('xray, create example');
