@@ -97,8 +97,12 @@ test('JSON mode masks the secrets typed in the form unless "Include secrets" is 
   assert.equal(copied.pat, SECRET);
   await page.click('#panel-add [data-mode="form"]');
   assert.equal(await page.inputValue('#add-f-pat'), SECRET);
-  // Ticked, the JSON shows it.
+  // Ticked, the JSON shows it; unticked in JSON mode, it is masked again at once.
   await page.click('#panel-add [data-mode="json"]');
+  assert.equal(JSON.parse(await page.inputValue('#add-json')).pat, SECRET);
+  await page.uncheck('#add-include-secrets');
+  assert.equal(JSON.parse(await page.inputValue('#add-json')).pat, '<pat>');
+  await page.check('#add-include-secrets');
   assert.equal(JSON.parse(await page.inputValue('#add-json')).pat, SECRET);
   await page.context().close();
 });

@@ -107,7 +107,12 @@ export class Panel {
     this.reqLine = h('div', { class: 'req-line' });
     this.reqBody = h('pre', { class: 'req-body', tabindex: '0', 'aria-label': 'Request body, secrets masked' });
     this.reqEmpty = h('p', { class: 'req-empty' });
-    this.includeSecrets = h('input', { type: 'checkbox', id: `${p}-include-secrets`, name: 'includeSecrets' });
+    this.includeSecrets = h('input', {
+      type: 'checkbox',
+      id: `${p}-include-secrets`,
+      name: 'includeSecrets',
+      onchange: () => this.remaskJson(),
+    });
     this.copyCurl = h('button', { type: 'button', class: 'btn', dataset: { copy: 'curl' }, text: 'Copy as curl', onclick: () => this.copy('curl') });
     this.copyFetch = h('button', { type: 'button', class: 'btn', dataset: { copy: 'fetch' }, text: 'Copy as fetch()', onclick: () => this.copy('fetch') });
     this.copyJson = h('button', { type: 'button', class: 'btn', dataset: { copy: 'json' }, text: 'Copy JSON body', onclick: () => this.copy('json') });
@@ -380,6 +385,19 @@ export class Panel {
       if (JSON.stringify(masked[key]) !== JSON.stringify(value)) this.held[key] = { masked: masked[key], value };
     }
     return masked;
+  }
+
+  /** Shows or hides the secrets in the JSON editor as "Include secrets" now says. */
+  remaskJson() {
+    if (this.mode !== 'json') return;
+    let body;
+    try {
+      body = this.restoreHeld(JSON.parse(this.editor.value));
+    } catch {
+      return; // Text that is not JSON is left as the admin typed it.
+    }
+    this.editor.value = JSON.stringify(this.maskForJson(body), null, 2);
+    this.validate();
   }
 
   /** A JSON body with the placeholders the editor showed replaced by the values they stand for. */
