@@ -112,9 +112,10 @@ test('Responses: Xray FAULTY_CONFIGURATION with HTTP 200 is a failure; a Jira er
   await page.selectOption('#xray-operation', 'status');
   await page.fill('#xray-response-status', '200');
   await page.fill('#xray-response-body', JSON.stringify({ status: 'FAULTY_CONFIGURATION', integration_name: 'onprem-jira', password: SECRET }));
+  // The card updates as each input changes: wait for the one about the whole response.
   const xray = await until(page, () => {
     const r = document.querySelector('#panel-xray .response-result');
-    return r.dataset.state ? { state: r.dataset.state, text: r.textContent } : null;
+    return /FAULTY_CONFIGURATION/.test(r.textContent) ? { state: r.dataset.state, text: r.textContent } : null;
   });
   assert.equal(xray.state, 'error');
   assert.match(xray.text, /Failure/);
@@ -126,7 +127,7 @@ test('Responses: Xray FAULTY_CONFIGURATION with HTTP 200 is a failure; a Jira er
   await page.fill('#add-response-body', '{"success": false, "error": "Repository with id=5 does not exist", "advice": "Please try again with an existing id"}');
   const gij = await until(page, () => {
     const r = document.querySelector('#panel-add .response-result');
-    return r.dataset.state ? { state: r.dataset.state, text: r.textContent } : null;
+    return /id=5/.test(r.textContent) ? { state: r.dataset.state, text: r.textContent } : null;
   });
   assert.equal(gij.state, 'error');
   assert.match(gij.text, /Repository with id=5 does not exist/);
@@ -147,7 +148,8 @@ test('drafts survive a reload without any secret; Reset forgets them', async () 
   await page.fill('#add-f-pat', SECRET);
   await page.fill('#add-f-origin', `https://bot:${SECRET}@gitlab.example.com`);
   await page.fill('#add-baseUrl', 'https://jira.example.com');
-  await until(page, () => /Acme GitLab/.test(localStorage.getItem('jira-integration-payloads:draft:add') ?? ''));
+  // Saved after the last input (the base URL), so the draft has everything typed.
+  await until(page, () => /jira\.example\.com/.test(localStorage.getItem('jira-integration-payloads:draft:add') ?? ''));
   const stored = await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
   assert.doesNotMatch(stored, /S3cr3t/);
   await page.close();

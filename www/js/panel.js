@@ -4,7 +4,7 @@ import { h, fill, debounce, count } from './dom.js';
 import { FieldForm, toFormValue, message } from './fields.js';
 import { Summary, dedupe, topKey } from './diagnostics.js';
 import { JsonEditor } from './json-editor.js';
-import { toCurl, toFetch, snippetBody, copyText } from './snippets.js';
+import { toCurl, toFetch, snippetBody, copyText, maskSecrets, restoreSecrets } from './snippets.js';
 import { ResponsesCard } from './responses.js';
 import { saveDraft, loadDraft, clearDraft, draftOf, restoreDraft } from './drafts.js';
 import { fieldDoc, findingDoc, docLink } from './doc-links.js';
@@ -380,10 +380,8 @@ export class Panel {
   maskForJson(body) {
     this.held = {};
     if (this.includeSecrets.checked || !body || typeof body !== 'object') return body;
-    const masked = snippetBody(body, this.adapter.redact(body), false);
-    for (const [key, value] of Object.entries(body)) {
-      if (JSON.stringify(masked[key]) !== JSON.stringify(value)) this.held[key] = { masked: masked[key], value };
-    }
+    const { masked, held } = maskSecrets(body, this.adapter.redact(body));
+    this.held = held;
     return masked;
   }
 
@@ -402,12 +400,7 @@ export class Panel {
 
   /** A JSON body with the placeholders the editor showed replaced by the values they stand for. */
   restoreHeld(body) {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-    const out = { ...body };
-    for (const [key, { masked, value }] of Object.entries(this.held)) {
-      if (JSON.stringify(out[key]) === JSON.stringify(masked)) out[key] = value;
-    }
-    return out;
+    return restoreSecrets(body, this.held);
   }
 
   saveDraft() {
