@@ -58,6 +58,11 @@ async function everyState(page, check) {
   await page.click('#tab-xray');
   await page.click('#panel-xray .tools button:has-text("Load the vendor example")');
   await check('xray, create example');
+  await page.click('#panel-xray [data-mode="json"]');
+  await page.fill('#xray-json', '{\n  "connection_name": "prod",\n  "authType": "basic",\n  "password": "x"\n}');
+  await until(page, () => document.querySelector('#panel-xray .diag[data-path="/authType"]'));
+  await check('xray, JSON with findings');
+  await page.click('#panel-xray [data-mode="form"]');
   await page.selectOption('#xray-operation', 'status');
   await check('xray, status check');
 }

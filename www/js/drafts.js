@@ -51,6 +51,7 @@ export function loadDraft(tab) {
   }
 }
 
+/** Forgets a tab's draft. */
 export function clearDraft(tab) {
   try {
     localStorage.removeItem(KEY + tab);

@@ -10,7 +10,9 @@ export const LISTINGS = [
   { id: 'gitlab', file: 'gitlab-projects.json', label: 'GitLab projects (sample)', families: ['gitLab'] },
   { id: 'azure', file: 'azure-devops-repositories.json', label: 'Azure DevOps repositories (sample)', families: ['microsoft'] },
 ];
+/** The sample tag names (a tags pattern's preview). */
 export const TAGS_FILE = 'git-tags.json';
+/** The sample pull requests, `{title, branch}` each (a PR hide pattern's preview). */
 export const PULLS_FILE = 'pull-requests.json';
 /** Host families' names, for "there is no sample listing for …". */
 const FAMILY_NAMES = { gerrit: 'Gerrit', filespace: 'tracked folders', aws: 'AWS CodeCommit' };

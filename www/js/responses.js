@@ -4,6 +4,7 @@
 import { h, fill, debounce, richText } from './dom.js';
 import { docLink } from './doc-links.js';
 
+/** The card: an HTTP status input, a body textarea and the explanation (a polite live region). */
 export class ResponsesCard {
   /**
    * @param {{ prefix: string, explain: (status: number|undefined, text: string) => {ok: boolean,
