@@ -31,10 +31,12 @@ test('on load nothing is red: the empty type is a to-do, an error once the admin
     state: document.querySelector('#panel-add').dataset.state,
   }));
   assert.deepEqual(onLoad, { invalid: 0, redFields: 0, count: '1 to fill in', state: 'ok' });
+  assert.equal(await page.textContent('#panel-add .req-empty'), 'No request yet: 1 required value to fill in first.');
   // Acting anywhere in the tab (here the base URL) makes the missing type an error.
   await page.fill('#add-baseUrl', 'https://jira.example.com');
   await until(page, () => document.querySelector('#add-type').getAttribute('aria-invalid') === 'true');
   assert.equal(await page.textContent('#add-count'), '1 error');
+  assert.equal(await page.textContent('#panel-add .req-empty'), 'No request yet: 1 error to fix first.');
   await page.context().close();
 });
 

@@ -533,13 +533,14 @@ export class Panel {
     this.copyJson.disabled = !request || request.body === undefined;
     this.requestCard.dataset.ready = String(Boolean(request));
     if (!request) {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      const todo = errors.filter((d) => this.pending(d)).length;
       fill(this.reqLine);
       this.reqBody.hidden = true;
       this.reqEmpty.hidden = false;
-      this.reqEmpty.textContent = errors
-        ? `No request yet: ${count(errors, 'error')} to fix first.`
-        : 'No request yet.';
+      if (errors.length > todo) this.reqEmpty.textContent = `No request yet: ${count(errors.length - todo, 'error')} to fix first.`;
+      else if (todo) this.reqEmpty.textContent = `No request yet: ${count(todo, 'required value')} to fill in first.`;
+      else this.reqEmpty.textContent = 'No request yet.';
       return;
     }
     this.reqEmpty.hidden = true;
