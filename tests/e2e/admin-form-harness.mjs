@@ -1,9 +1,11 @@
-// Shared by tests/e2e/admin-form*.test.mjs: www/ served with pkg/ and the samples copied in
-// (scripts/www-assets.mjs, as `make demo` does), headless Debian Chromium driven by
+// Shared by tests/e2e/admin-form*.test.mjs: a copy of www/ served with pkg/ and the samples
+// copied in (scripts/www-assets.mjs, as `make demo` does; a copy per test file, so files that run
+// in parallel do not replace each other's www/pkg), headless Debian Chromium driven by
 // playwright-core (no browser download), a fresh context per page, and every console error,
 // page error, failed request and HTTP error collected for the file's last test.
 import test from 'node:test';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -31,16 +33,21 @@ export const DESKTOP = { width: 1360, height: 900 };
  * @returns {{ browser: import('playwright-core').Browser, base: string, problems: string[] }}
  */
 export function harness() {
-  const state = { browser: null, base: '', problems: [], server: null };
+  const state = { browser: null, base: '', problems: [], server: null, dir: '' };
   test.before(async () => {
-    prepareWww({ root });
-    state.server = await serve(path.join(root, 'www'), { port: 0 });
+    state.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-form-'));
+    const built = new Set(['pkg', 'samples'].map((d) => path.join(root, 'www', d)));
+    fs.cpSync(path.join(root, 'www'), path.join(state.dir, 'www'), { recursive: true, filter: (src) => !built.has(src) });
+    fs.symlinkSync(path.join(root, 'pkg'), path.join(state.dir, 'pkg'));
+    prepareWww({ root: state.dir, samples: path.join(root, 'tests', 'fixtures', 'samples') });
+    state.server = await serve(path.join(state.dir, 'www'), { port: 0 });
     state.base = `http://127.0.0.1:${state.server.address().port}/`;
     state.browser = await chromium.launch({ executablePath, args, headless: true, timeout: 60_000 });
   });
   test.after(async () => {
     await state.browser?.close();
     await new Promise((resolve) => (state.server ? state.server.close(resolve) : resolve()));
+    if (state.dir) fs.rmSync(state.dir, { recursive: true, force: true });
   });
   return state;
 }
