@@ -50,8 +50,10 @@ const ENCODERS = {
     }),
   gzip: (data) => gzip(data, { level: 9 }),
 };
-/** The warm-up compresses at most this many files, each at most this large. */
-const WARM_FILES = 500;
+/** The warm-up compresses at most this many files, each at most this large, found among this many entries. */
+const WARM_FILES = 200;
+const WARM_ENTRIES = 5000;
+const WARM_SKIP = new Set(['node_modules', 'target']);
 const WARM_MAX_BYTES = 8 * 1024 * 1024;
 const WARM_ORDER = ['.html', '.css', '.js', '.mjs', '.wasm', '.json'];
 
@@ -106,22 +108,36 @@ class FileCache {
    * a page loads first (HTML, CSS, scripts, wasm) before the rest.
    */
   async warm(dir) {
-    const rank = (name) => {
-      const i = WARM_ORDER.indexOf(path.extname(name).toLowerCase());
+    const rank = (file) => {
+      const i = WARM_ORDER.indexOf(path.extname(file).toLowerCase());
       return i < 0 ? WARM_ORDER.length : i;
     };
-    const files = fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile() && COMPRESSIBLE.test(TYPES[path.extname(d.name).toLowerCase()] ?? ''))
-      .sort((a, b) => rank(a.name) - rank(b.name))
-      .slice(0, WARM_FILES);
-    for (const d of files) {
-      const file = path.join(d.parentPath ?? d.path, d.name);
+    for (const file of listFiles(dir).sort((a, b) => rank(a) - rank(b))) {
       const stat = fs.statSync(file, { throwIfNoEntry: false });
       if (!stat?.isFile() || stat.size < MIN_COMPRESS || stat.size > WARM_MAX_BYTES) continue;
       await this.body(this.get(file, stat), 'br');
     }
   }
+}
+
+/**
+ * The compressible files under `dir`, breadth first, without hidden folders, node_modules or
+ * target, and at most WARM_FILES of them: a large tree is not walked for a warm-up.
+ */
+function listFiles(dir) {
+  const files = [];
+  const queue = [dir];
+  let seen = 0;
+  while (queue.length && files.length < WARM_FILES && seen < WARM_ENTRIES) {
+    const current = queue.shift();
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      seen += 1;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.') && !WARM_SKIP.has(entry.name)) queue.push(full);
+      else if (entry.isFile() && COMPRESSIBLE.test(TYPES[path.extname(entry.name).toLowerCase()] ?? '')) files.push(full);
+    }
+  }
+  return files.slice(0, WARM_FILES);
 }
 
 /** Whether an If-None-Match header names this ETag (or `*`). */
@@ -135,11 +151,12 @@ function matches(header, etag) {
 
 /**
  * Starts serving `root`; resolves to the listening `http.Server` (port 0 picks a free port).
+ * `warm`: compress the files ahead of the first request (`make demo` and the admin-form tests).
  * @param {string} root
- * @param {{ port?: number, host?: string, log?: boolean }} [options]
+ * @param {{ port?: number, host?: string, log?: boolean, warm?: boolean }} [options]
  * @returns {Promise<http.Server>}
  */
-export function serve(root, { port = 8080, host = '127.0.0.1', log = false } = {}) {
+export function serve(root, { port = 8080, host = '127.0.0.1', log = false, warm = false } = {}) {
   const base = fs.realpathSync(root);
   const cache = new FileCache();
   const server = http.createServer(async (req, res) => {
@@ -200,7 +217,7 @@ export function serve(root, { port = 8080, host = '127.0.0.1', log = false } = {
     server.once('error', reject);
     server.listen(port, host, () => {
       // Errors here (a file removed meanwhile) only mean that file is compressed on request.
-      cache.warm(base).catch(() => {});
+      if (warm) cache.warm(base).catch(() => {});
       resolve(server);
     });
   });
@@ -210,7 +227,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(proces
   const root = process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';
-  const server = await serve(root, { port, host, log: true });
+  const server = await serve(root, { port, host, log: true, warm: true });
   const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
   console.log(`serving ${path.resolve(root)} on http://${host}:${actual}/ (Ctrl-C stops)`);
 }

@@ -40,7 +40,7 @@ export function harness() {
     fs.cpSync(path.join(root, 'www'), path.join(state.dir, 'www'), { recursive: true, filter: (src) => !built.has(src) });
     fs.symlinkSync(path.join(root, 'pkg'), path.join(state.dir, 'pkg'));
     prepareWww({ root: state.dir, samples: path.join(root, 'tests', 'fixtures', 'samples') });
-    state.server = await serve(path.join(state.dir, 'www'), { port: 0 });
+    state.server = await serve(path.join(state.dir, 'www'), { port: 0, warm: true });
     state.base = `http://127.0.0.1:${state.server.address().port}/`;
     state.browser = await chromium.launch({ executablePath, args, headless: true, timeout: 60_000 });
   });
