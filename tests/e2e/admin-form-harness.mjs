@@ -81,10 +81,11 @@ export async function until(page, fn, arg) {
 }
 
 /**
- * Saves the page from its top, nothing focused, to docs/NAME with UPDATE_SCREENSHOT=1 (the
+ * Saves the page from its top, nothing focused or hovered, to docs/NAME with UPDATE_SCREENSHOT=1 (the
  * README's pictures), else to test-results/ so that a test run leaves the work tree clean.
  */
 export async function saveScreenshot(page, name) {
+  await page.mouse.move(0, 0);
   await page.evaluate(() => {
     document.activeElement.blur();
     window.scrollTo(0, 0);
