@@ -4,72 +4,17 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
-import { prepareWww } from '../../scripts/www-assets.mjs';
+import { harness, open as openPage, until, saveScreenshot } from './admin-form-harness.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SECRET = "glpat-S3cr3t'value";
-
-let server;
-let browser;
-let base;
-const problems = [];
-
-test.before(async () => {
-  prepareWww({ root });
-  server = await serve(path.join(root, 'www'), { port: 0 });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({ executablePath, args, headless: true, timeout: 60_000 });
-});
-
-test.after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-});
-
-/** A fresh page (own context: no cache) on the admin page, once the library has loaded. */
-async function open({ viewport = { width: 1360, height: 900 }, hash = '' } = {}) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.push(String(err)));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  await page.goto(base + hash);
-  await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30_000 });
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true');
-  return page;
-}
-
-/** Waits until `fn` (run in the page) returns a truthy value, and returns it. */
-async function until(page, fn, arg) {
-  const handle = await page.waitForFunction(fn, arg, { timeout: 10_000 });
-  return handle.jsonValue();
-}
+const state = harness();
+const open = (options) => openPage(state, options);
 
 test('cold start: fetch, compile, instantiate and first validation', async () => {
   // Warm the browser (process start-up, network service) on another URL, then measure the page in
   // a fresh context: no HTTP cache, no compiled-code cache.
-  const warm = await browser.newContext();
-  await (await warm.newPage()).goto(`${base}css/app.css`);
+  const warm = await state.browser.newContext();
+  await (await warm.newPage()).goto(`${state.base}css/app.css`);
   await warm.close();
   const page = await open();
   const t = await page.evaluate(() => window.adminPage.timings);
@@ -143,12 +88,17 @@ test('an invalid JMESPath filter shows its position; fixed, it shows the preview
     return p.dataset.state === 'ok' ? [...p.querySelectorAll('.chip.kept')].map((c) => c.textContent) : null;
   });
   assert.deepEqual(tags, ['v1.0.0', 'v1.0.1', 'v1.1.0', 'v2.0.0']);
-  await page.fill('#add-f-prHideFilter', '^nightly-');
-  const hidden = await until(page, () => {
-    const p = document.querySelector('#panel-add [data-preview="prHideFilter"]');
-    return p.dataset.state === 'ok' ? [...p.querySelectorAll('.chip.dropped')].map((c) => c.textContent) : null;
-  });
-  assert.deepEqual(hidden, ['nightly-2024-05-01', 'nightly-2024-05-02']);
+  // The PR hide pattern (the vendor's example) previews on pull-request titles, then branches.
+  await page.fill('#add-f-prHideFilter', '^(Test|test).*');
+  const hiddenPulls = () =>
+    until(page, () => {
+      const p = document.querySelector('#panel-add [data-preview="prHideFilter"]');
+      return p.dataset.state === 'ok' ? [...p.querySelectorAll('.chip.dropped')].map((c) => c.textContent) : null;
+    });
+  assert.deepEqual(await hiddenPulls(), ['Test: flaky checkout spec', 'test run for the new CI image']);
+  await page.selectOption('#add-prHideFilter-source', 'branches');
+  await until(page, () => document.querySelector('#panel-add [data-preview="prHideFilter"] .chip.dropped')?.textContent.startsWith('test/'));
+  assert.deepEqual(await hiddenPulls(), ['test/flaky-checkout', 'test/ci-image']);
   await page.context().close();
 });
 
@@ -295,17 +245,10 @@ test('screenshot (docs/screenshot.png with UPDATE_SCREENSHOT=1)', async () => {
   await page.fill('#add-f-projectMappingIds', '10000, 10100, 10000');
   await page.fill('#add-baseUrl', 'https://jira.example.com');
   await until(page, () => document.querySelector('#panel-add [data-preview="apiFilter"]').dataset.state === 'ok');
-  await page.evaluate(() => {
-    document.activeElement.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.waitForTimeout(400);
-  const dir = path.join(root, process.env.UPDATE_SCREENSHOT ? 'docs' : 'test-results');
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, 'screenshot.png') });
+  await saveScreenshot(page, 'screenshot.png');
   await page.context().close();
 });
 
 test('the pages logged no errors or warnings', () => {
-  assert.deepEqual(problems, []);
+  assert.deepEqual(state.problems, []);
 });

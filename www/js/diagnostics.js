@@ -1,8 +1,10 @@
 // The diagnostics summary: every finding grouped by severity, each a button that takes the admin
 // to the field (form) or the line and column (JSON editor). The count line is an aria-live status.
 import { h, fill, count, unescapePointer, richText } from './dom.js';
+import { docLink } from './doc-links.js';
 
 const ORDER = [
+  { severity: 'todo', title: 'To fill in' },
   { severity: 'error', title: 'Errors' },
   { severity: 'warning', title: 'Warnings' },
   { severity: 'info', title: 'Notes' },
@@ -24,25 +26,26 @@ export function topKey(path) {
   return unescapePointer(path.slice(1).split('/')[0]);
 }
 
-/** Drops repeats (the same code, path, message and span). */
+/** Drops repeats: one finding per code, place and span, whichever checker found it first. */
 export function dedupe(diagnostics) {
   const seen = new Set();
   return diagnostics.filter((d) => {
-    const key = JSON.stringify([d.code, d.path, d.message, d.span?.start, d.span?.end]);
+    const key = JSON.stringify([d.code, d.path, d.span?.start, d.span?.end]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-/** "2 errors, 1 warning, 1 note", or a ready line. */
+/** "2 errors, 1 warning, 1 note", "1 to fill in", or a ready line; `todo` findings are pending errors. */
 export function countLine(diagnostics) {
   const n = (s) => diagnostics.filter((d) => d.severity === s).length;
   const parts = [];
   if (n('error')) parts.push(count(n('error'), 'error'));
+  if (n('todo')) parts.push(`${n('todo')} to fill in`);
   if (n('warning')) parts.push(count(n('warning'), 'warning'));
   if (n('info')) parts.push(count(n('info'), 'note'));
-  if (!n('error')) return parts.length ? `No errors (${parts.join(', ')})` : 'No problems found';
+  if (!n('error') && !n('todo')) return parts.length ? `No errors (${parts.join(', ')})` : 'No problems found';
   return parts.join(', ');
 }
 
@@ -61,17 +64,20 @@ export class Summary {
   /**
    * @param {any[]} diagnostics
    * @param {(d: any) => string} where  a short location for a diagnostic
+   * @param {(d: any) => boolean} [pending]  errors that are a to-do before the admin acts
+   * @param {(d: any) => any} [docOf]  the vendor page about a finding
    */
-  show(diagnostics, where) {
-    const line = countLine(diagnostics);
+  show(diagnostics, where, pending = () => false, docOf = () => null) {
+    const listed = diagnostics.map((d) => ({ d, severity: pending(d) ? 'todo' : d.severity }));
+    const line = countLine(listed);
     // Only a changed count is announced; the list itself is not live.
     if (this.status.textContent !== line) this.status.textContent = line;
-    const errors = diagnostics.some((d) => d.severity === 'error');
-    this.status.dataset.state = errors ? 'error' : diagnostics.length ? 'warning' : 'ok';
+    const state = (s) => listed.some((x) => x.severity === s);
+    this.status.dataset.state = state('error') ? 'error' : state('todo') ? 'todo' : state('warning') ? 'warning' : 'ok';
     fill(
       this.list,
       ORDER.map(({ severity, title }) => {
-        const items = diagnostics.filter((d) => d.severity === severity);
+        const items = listed.filter((x) => x.severity === severity).map((x) => x.d);
         if (!items.length) return null;
         return h(
           'section',
@@ -97,6 +103,7 @@ export class Summary {
                   suggestion(d, 'diag-suggest'),
                   h('code', { class: 'diag-code', text: d.code }),
                 ),
+                docLink(docOf(d)),
               ),
             ),
           ),

@@ -3,6 +3,7 @@
 // map that outlives re-renders, so switching the type keeps what the admin typed.
 import { h, fill, utf16Index, richText } from './dom.js';
 import { suggestion } from './diagnostics.js';
+import { docLink } from './doc-links.js';
 
 /** Which fieldset a field goes to; fields not listed go to the last group. */
 const GROUPS = [
@@ -49,10 +50,11 @@ export function toJsonValue(field, text) {
 export class FieldForm {
   /**
    * @param {{ prefix: string, container: HTMLElement, onInput: (name: string) => void,
-   *   decorate?: (field: any, wrapper: HTMLElement) => void }} options
+   *   decorate?: (field: any, wrapper: HTMLElement) => void, doc?: (field: any) => any }} options
    */
-  constructor({ prefix, container, onInput, decorate }) {
+  constructor({ prefix, container, onInput, decorate, doc }) {
     this.prefix = prefix;
+    this.doc = doc;
     this.container = container;
     this.onInput = onInput;
     this.decorate = decorate;
@@ -119,7 +121,8 @@ export class FieldForm {
     if (required) control.setAttribute('aria-required', 'true');
     else control.removeAttribute('aria-required');
     wrapper.querySelector('.label-text').textContent = field.label;
-    wrapper.querySelector('.hint').textContent = field.description ?? '';
+    const link = docLink(this.doc?.(field), 'Docs', field.label);
+    fill(wrapper.querySelector('.hint'), field.description ?? '', link ? ' ' : '', link);
     if (control.tagName === 'SELECT') {
       control.options[0].textContent = ctx.defaultLabel(field);
     } else {
@@ -247,8 +250,9 @@ export class FieldForm {
    * Shows each field's diagnostics next to it: `aria-invalid` for errors only, a message linked
    * by `aria-describedby` for every severity.
    * @param {Map<string, any[]>} byField
+   * @param {(d: any) => any} [docOf]  the vendor page about a finding
    */
-  showDiagnostics(byField) {
+  showDiagnostics(byField, docOf) {
     for (const field of this.fields) {
       const { control, msg, hintId } = this.cache.get(field.name);
       const list = byField.get(field.name) ?? [];
@@ -256,7 +260,7 @@ export class FieldForm {
       if (hasError) control.setAttribute('aria-invalid', 'true');
       else control.removeAttribute('aria-invalid');
       msg.hidden = list.length === 0;
-      fill(msg, list.map((d) => message(d, control.value)));
+      fill(msg, list.map((d) => message(d, control.value, docOf?.(d))));
       control.setAttribute('aria-describedby', list.length ? `${msg.id} ${hintId}` : hintId);
       const wrapper = this.cache.get(field.name).wrapper;
       wrapper.classList.toggle('has-error', hasError);
@@ -299,8 +303,8 @@ function setControl(control, value) {
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' };
 
-/** One diagnostic under its field: the message, where in the value, and the suggestion. */
-export function message(d, value) {
+/** One diagnostic under its field: the message, where in the value, the suggestion and the vendor's page. */
+export function message(d, value, doc) {
   return h(
     'div',
     { class: `msg-item sev-${d.severity}` },
@@ -308,6 +312,7 @@ export function message(d, value) {
     h('span', { class: 'msg-text' }, richText(d.message)),
     d.span ? excerpt(value, d.span) : null,
     suggestion(d, 'msg-suggest'),
+    docLink(doc),
   );
 }
 

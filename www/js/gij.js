@@ -2,7 +2,9 @@
 // the checks and the request from buildIntegrationRequest / validateIntegrationJson.
 import { h, fill } from './dom.js';
 import { toFormValue } from './fields.js';
-import { JmesPreview, RegexPreview, TAGS_FILE } from './previews.js';
+import { JmesPreview, RegexPreview, regexSources } from './previews.js';
+import { GIJ_ADD, GIJ_UPDATE } from './examples.js';
+import { SOURCES } from './doc-links.js';
 
 const FAMILIES = [
   ['GitHub', ['gitHub']],
@@ -47,6 +49,7 @@ export class GijAdapter {
     this.samples = samples;
     this.operation = operation;
     this.prefix = operation;
+    this.product = 'gij';
     this.types = api.integrationTypes();
     this.byType = new Map(this.types.map((t) => [t.type, t]));
     this.adding = operation === 'add';
@@ -77,6 +80,7 @@ export class GijAdapter {
         oninput: () => panel.schedule(),
       });
       panel.option('integrationId', 'Integration id', this.idInput, {
+        doc: SOURCES['GIJ-UPD'],
         required: true,
         hint: 'The id in the URL (GET /rest/gitplugin/1.0/integration lists them).',
       });
@@ -102,6 +106,7 @@ export class GijAdapter {
       ),
     );
     panel.option('type', 'Integration type', this.typeSelect, {
+      doc: SOURCES['GIJ-TYPES'],
       required: this.adding,
       wide: this.adding,
       hint: this.adding
@@ -282,10 +287,10 @@ export class GijAdapter {
       this.jmes = new JmesPreview({ prefix: `${this.prefix}-apiFilter`, api: this.api, samples: this.samples, onChange });
       slot(this.jmes.element);
     } else if (field.name === 'tagsFilter') {
-      this.tags = new RegexPreview({ prefix: `${this.prefix}-tagsFilter`, api: this.api, tags: this.samples[TAGS_FILE], mode: 'show', onChange });
+      this.tags = new RegexPreview({ prefix: `${this.prefix}-tagsFilter`, api: this.api, sources: regexSources(this.samples, 'show'), mode: 'show', onChange });
       slot(this.tags.element);
     } else if (field.name === 'prHideFilter') {
-      this.prHide = new RegexPreview({ prefix: `${this.prefix}-prHideFilter`, api: this.api, tags: this.samples[TAGS_FILE], mode: 'hide', onChange });
+      this.prHide = new RegexPreview({ prefix: `${this.prefix}-prHideFilter`, api: this.api, sources: regexSources(this.samples, 'hide'), mode: 'hide', onChange });
       slot(this.prHide.element);
     } else if (field.name === 'apiPath') {
       this.pathList = h('datalist', { id: `${this.prefix}-apiPath-list` });
@@ -327,7 +332,8 @@ export class GijAdapter {
     return this.api.buildIntegrationRequest(withType, this.options());
   }
 
-  checkJson(text) {
+  /** Checks JSON text; `restore` puts back the secrets the editor shows as placeholders. */
+  checkJson(text, restore = (body) => body) {
     const result = this.api.validateIntegrationJson(text, this.options({ withBaseUrl: false }));
     if (!result.ok) return result;
     let body;
@@ -336,7 +342,7 @@ export class GijAdapter {
     } catch {
       return result;
     }
-    const built = this.api.buildIntegrationRequest(body, this.options());
+    const built = this.api.buildIntegrationRequest(restore(body), this.options());
     const extra = built.diagnostics.filter((d) => d.params?.option);
     return { ok: built.ok, diagnostics: [...result.diagnostics, ...extra], request: built.request };
   }
@@ -363,5 +369,48 @@ export class GijAdapter {
 
   redact(body) {
     return this.api.redactIntegration(body);
+  }
+
+  /** The names of the API's fields that never hold a secret (any type's). */
+  publicFields() {
+    return new Set(this.types.flatMap((t) => t.fields.filter((f) => !f.secret && f.kind !== 'secret').map((f) => f.name)));
+  }
+
+  /** The documentation's page for this tab's call. */
+  docOperation() {
+    return this.operation;
+  }
+
+  /** The vendor's example body for the chosen type (update: the vendor's update example), or null. */
+  example() {
+    if (!this.adding) return GIJ_UPDATE;
+    return this.type() ? GIJ_ADD[this.type()] ?? null : null;
+  }
+
+  /** What a Git Integration for Jira response means. */
+  explainResponse(status, text) {
+    const r = this.api.parseIntegrationResponse(text);
+    const lines = [];
+    let ok = r.ok;
+    let headline;
+    if (r.integration) {
+      const i = r.integration;
+      const name = typeof i.displayName === 'string' ? ` “${i.displayName}”` : '';
+      headline = `Jira returned integration ${i.id ?? '(no id)'}, ${i.integrationType ?? i.type ?? 'type unknown'}${name}.`;
+    } else if (r.integrations) {
+      headline = `Jira returned a list of ${r.integrations.length} integrations.`;
+    } else if (r.error) {
+      headline = `Jira refused the request: ${r.error}`;
+    } else {
+      headline = r.ok ? 'Jira reports success.' : 'This is not a response Jira documents.';
+    }
+    if (r.advice) lines.push(`Jira’s advice: ${r.advice}`);
+    if (status !== undefined && (status < 200 || status > 299)) {
+      if (ok) lines.push(`HTTP ${status} is a failure whatever the body says.`);
+      ok = false;
+      if (status === 401 || status === 403) lines.push('Only Jira administrators may call this API: check the token and that its user is an administrator.');
+      if (status === 404) lines.push('Check the Jira base URL, that Git Integration for Jira is installed, and the integration id.');
+    }
+    return { ok, headline, lines, diagnostics: r.diagnostics };
   }
 }

@@ -4,9 +4,24 @@ import { h, fill, debounce, count } from './dom.js';
 import { FieldForm, toFormValue, message } from './fields.js';
 import { Summary, dedupe, topKey } from './diagnostics.js';
 import { JsonEditor } from './json-editor.js';
-import { toCurl, toFetch, snippetBody, copyText } from './snippets.js';
+import { toCurl, toFetch, snippetBody, copyText, maskSecrets, restoreSecrets } from './snippets.js';
+import { ResponsesCard } from './responses.js';
+import { saveDraft, loadDraft, clearDraft, draftOf, restoreDraft } from './drafts.js';
+import { fieldDoc, findingDoc, docLink } from './doc-links.js';
 
 const DEBOUNCE_MS = 120;
+/**
+ * Findings about a required value that is still empty. Before the admin does anything in a tab
+ * they are a to-do list in Checks, not errors on the fields: nothing is red on load.
+ */
+const PENDING_CODES = new Set([
+  'missing-type',
+  'missing-required-field',
+  'missing-credentials',
+  'invalid-integration-id',
+  'xray-missing-required-field',
+  'xray-missing-connection-name',
+]);
 
 export class Panel {
   /**
@@ -24,12 +39,17 @@ export class Panel {
     this.options = new Map();
     this.schedule = debounce(() => this.validate(), DEBOUNCE_MS);
     this.lastResult = null;
+    /** Whether the admin has changed anything in this tab yet (see PENDING_CODES). */
+    this.acted = false;
+    /** Values masked in the JSON editor, by key: the JSON shows `masked`, the request sends `value`. */
+    this.held = {};
 
     this.form = new FieldForm({
       prefix: this.prefix,
       container: h('div', { class: 'field-groups' }),
       onInput: () => this.schedule(),
       decorate: (field, wrapper) => adapter.decorate?.(field, wrapper, this),
+      doc: (field) => fieldDoc(adapter.product, adapter.docOperation(), field.name),
     });
     this.editor = new JsonEditor({
       id: `${this.prefix}-json`,
@@ -39,6 +59,12 @@ export class Panel {
     });
     this.build();
     adapter.attach(this);
+    const act = (event) => {
+      if (!event.target.closest?.('.responses')) this.acted = true;
+    };
+    this.root.addEventListener('input', act);
+    this.root.addEventListener('change', act);
+    this.restoreDraft();
     this.renderFields();
     this.validate();
   }
@@ -81,10 +107,25 @@ export class Panel {
     this.reqLine = h('div', { class: 'req-line' });
     this.reqBody = h('pre', { class: 'req-body', tabindex: '0', 'aria-label': 'Request body, secrets masked' });
     this.reqEmpty = h('p', { class: 'req-empty' });
-    this.includeSecrets = h('input', { type: 'checkbox', id: `${p}-include-secrets`, name: 'includeSecrets' });
+    this.includeSecrets = h('input', {
+      type: 'checkbox',
+      id: `${p}-include-secrets`,
+      name: 'includeSecrets',
+      onchange: () => this.remaskJson(),
+    });
     this.copyCurl = h('button', { type: 'button', class: 'btn', dataset: { copy: 'curl' }, text: 'Copy as curl', onclick: () => this.copy('curl') });
     this.copyFetch = h('button', { type: 'button', class: 'btn', dataset: { copy: 'fetch' }, text: 'Copy as fetch()', onclick: () => this.copy('fetch') });
+    this.copyJson = h('button', { type: 'button', class: 'btn', dataset: { copy: 'json' }, text: 'Copy JSON body', onclick: () => this.copy('json') });
     this.copyStatus = h('p', { class: 'copy-status', role: 'status' });
+    this.exampleButton = h('button', { type: 'button', class: 'btn small', text: 'Load the vendor example', onclick: () => this.loadExample() });
+    this.resetButton = h('button', { type: 'button', class: 'btn small', text: 'Reset', onclick: () => this.reset() });
+    this.draftStatus = h('p', { class: 'draft-status', role: 'status' });
+    this.findingsBar = h('a', { class: 'findings-bar', href: `#${p}-checks`, onclick: (e) => this.jumpToChecks(e) });
+    this.responses = new ResponsesCard({
+      prefix: p,
+      explain: (status, text) => a.explainResponse(status, text),
+      doc: () => fieldDoc(a.product, 'response', ''),
+    });
     this.requestCard = h(
       'section',
       { class: 'card request', 'aria-labelledby': `${p}-req-title` },
@@ -96,8 +137,8 @@ export class Panel {
       h(
         'div',
         { class: 'req-actions' },
-        h('label', { class: 'check', for: this.includeSecrets.id }, this.includeSecrets, ' Include secrets in copies'),
-        h('div', { class: 'buttons' }, this.copyCurl, this.copyFetch),
+        h('label', { class: 'check', for: this.includeSecrets.id }, this.includeSecrets, ' Include secrets in copies and JSON'),
+        h('div', { class: 'buttons' }, this.copyCurl, this.copyFetch, this.copyJson),
       ),
       this.copyStatus,
     );
@@ -110,6 +151,7 @@ export class Panel {
         h(
           'div',
           { class: 'main-col' },
+          this.findingsBar,
           h(
             'section',
             { class: 'card editor-card', 'aria-labelledby': `${p}-title` },
@@ -120,6 +162,7 @@ export class Panel {
               h('div', { class: 'segmented', role: 'group', 'aria-label': 'Edit as' }, this.modeButtons),
             ),
             this.headControls,
+            h('div', { class: 'tools' }, this.exampleButton, this.resetButton, this.draftStatus),
             this.modeNote,
             this.formMode,
             this.jsonMode,
@@ -130,11 +173,12 @@ export class Panel {
           { class: 'side-col', 'aria-label': 'Checks and request' },
           h(
             'section',
-            { class: 'card checks', 'aria-labelledby': summaryId },
+            { class: 'card checks', id: `${p}-checks`, 'aria-labelledby': summaryId, tabindex: '-1' },
             h('div', { class: 'checks-head' }, h('h2', { id: summaryId, text: 'Checks' }), this.count),
             this.summaryList,
           ),
           this.requestCard,
+          this.responses.element,
         ),
       ),
     );
@@ -144,7 +188,7 @@ export class Panel {
    * Registers a control that is not a generated field (e.g. the type select or the base URL), so
    * diagnostics about it are shown next to it and the summary can focus it.
    */
-  option(name, label, control, { hint, where = 'head', wide = false, required = false } = {}) {
+  option(name, label, control, { hint, where = 'head', wide = false, required = false, doc = null } = {}) {
     const id = control.id || `${this.prefix}-o-${name}`;
     control.id = id;
     const hintId = `${id}-hint`;
@@ -159,7 +203,7 @@ export class Panel {
         required ? h('span', { class: 'req', text: 'required' }) : null,
       ),
       control,
-      hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
+      hint ? h('p', { class: 'hint', id: hintId }, hint, doc ? ' ' : '', docLink(doc, 'Docs', label)) : null,
       msg,
     );
     if (hint) control.setAttribute('aria-describedby', hintId);
@@ -234,7 +278,7 @@ export class Panel {
       this.schedule.now();
       const built = this.lastResult?.request?.body;
       const body = built ?? { ...this.adapter.headJson(), ...this.extras, ...this.form.toJson() };
-      this.editor.value = JSON.stringify(body, null, 2);
+      this.editor.value = JSON.stringify(this.maskForJson(body), null, 2);
     } else {
       let parsed;
       try {
@@ -248,14 +292,19 @@ export class Panel {
         this.modeNote.textContent = 'The JSON is not an object, so it cannot fill the form.';
         return;
       }
-      this.importBody(parsed);
+      this.importBody(this.restoreHeld(parsed));
     }
+    this.showMode(mode);
+    this.validate();
+  }
+
+  /** Shows the form or the JSON editor (the content is already in place). */
+  showMode(mode) {
     this.mode = mode;
     for (const b of this.modeButtons) b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
     this.formMode.hidden = mode !== 'form';
     this.jsonMode.hidden = mode !== 'json';
     this.root.dataset.mode = mode;
-    this.validate();
   }
 
   /**
@@ -281,11 +330,12 @@ export class Panel {
     const a = this.adapter;
     let result;
     if (this.mode === 'json') {
-      result = a.checkJson(this.editor.value);
+      result = a.checkJson(this.editor.value, (body) => this.restoreHeld(body));
       this.editor.setDiagnostics(result.diagnostics);
     } else {
       const form = this.formState();
       result = a.checkForm(form);
+      // One finding per problem: a preview's checker repeats some of the form checks' findings.
       const previews = (a.previewDiagnostics?.(form) ?? []).filter((d) => !d.code.includes('preview'));
       result = { ...result, diagnostics: dedupe([...result.diagnostics, ...previews]) };
     }
@@ -296,12 +346,112 @@ export class Panel {
       if (!grouped.has(key)) grouped.set(key, []);
       grouped.get(key).push(d);
     }
-    this.form.showDiagnostics(this.mode === 'form' ? grouped : new Map());
-    this.showOptionDiagnostics(grouped);
-    this.summary.show(result.diagnostics, (d) => this.where(d));
+    const shown = new Map([...grouped].map(([key, list]) => [key, list.filter((d) => !this.pending(d))]));
+    this.form.showDiagnostics(this.mode === 'form' ? shown : new Map(), (d) => this.docOf(d));
+    this.showOptionDiagnostics(shown);
+    this.summary.show(result.diagnostics, (d) => this.where(d), (d) => this.pending(d), (d) => this.docOf(d));
+    this.findingsBar.textContent = `${this.count.textContent} · Checks`;
+    this.findingsBar.dataset.state = this.count.dataset.state;
     this.showRequest(result);
-    this.root.dataset.state = result.diagnostics.some((d) => d.severity === 'error') ? 'error' : 'ok';
+    this.root.dataset.state = result.diagnostics.some((d) => d.severity === 'error' && !this.pending(d)) ? 'error' : 'ok';
+    this.saveDraft();
     return result;
+  }
+
+  /** Whether a finding is about a required value the admin has not had a chance to give yet. */
+  pending(d) {
+    return !this.acted && this.mode === 'form' && PENDING_CODES.has(d.code);
+  }
+
+  /** The vendor page about a finding. */
+  docOf(d) {
+    return findingDoc(this.adapter.product, this.adapter.docOperation(), d);
+  }
+
+  /** Moves to the Checks card (the findings bar on narrow screens). */
+  jumpToChecks(event) {
+    event.preventDefault();
+    const card = this.root.querySelector('.checks');
+    card.scrollIntoView({ block: 'start', behavior: 'instant' });
+    card.focus({ preventScroll: true });
+  }
+
+  /** A body for the JSON editor: secrets as placeholders unless "Include secrets" is ticked. */
+  maskForJson(body) {
+    this.held = {};
+    if (this.includeSecrets.checked || !body || typeof body !== 'object') return body;
+    const { masked, held } = maskSecrets(body, this.adapter.redact(body));
+    this.held = held;
+    return masked;
+  }
+
+  /** Shows or hides the secrets in the JSON editor as "Include secrets" now says. */
+  remaskJson() {
+    if (this.mode !== 'json') return;
+    let body;
+    try {
+      body = this.restoreHeld(JSON.parse(this.editor.value));
+    } catch {
+      return; // Text that is not JSON is left as the admin typed it.
+    }
+    this.editor.value = JSON.stringify(this.maskForJson(body), null, 2);
+    this.validate();
+  }
+
+  /** A JSON body with the placeholders the editor showed replaced by the values they stand for. */
+  restoreHeld(body) {
+    return restoreSecrets(body, this.held);
+  }
+
+  saveDraft() {
+    const draft = draftOf(this);
+    const empty = !Object.keys(draft.options).length && !Object.keys(draft.values).length && !Object.keys(draft.extras).length && !draft.json;
+    if (empty) clearDraft(this.prefix);
+    // The first save says so; a message about a restore, reset or example stays.
+    else if (saveDraft(this.prefix, draft) && !this.draftStatus.textContent) {
+      this.draftStatus.textContent = 'Draft kept in this browser (without secrets).';
+    }
+  }
+
+  /** Fills the tab from the draft this browser kept, if any. */
+  restoreDraft() {
+    if (!restoreDraft(this, loadDraft(this.prefix))) return;
+    this.acted = true;
+    this.draftStatus.textContent = 'Draft restored from this browser (secrets are never kept: enter them again).';
+  }
+
+  /** Empties the tab: the form, the pasted keys, the JSON, the options and the stored draft. */
+  reset() {
+    clearDraft(this.prefix);
+    if (this.mode === 'json') this.setMode('form');
+    this.form.values.clear();
+    this.extras = {};
+    this.editor.value = '';
+    for (const { control } of this.options.values()) {
+      control.value = control.tagName === 'SELECT' ? control.options[0]?.value ?? '' : '';
+    }
+    this.adapter.afterRestore?.();
+    this.acted = false;
+    this.renderFields();
+    this.validate();
+    this.draftStatus.textContent = 'Reset: the form is empty and no draft is kept.';
+  }
+
+  /** Fills the form with the vendor's example for the chosen type or call (secrets left empty). */
+  loadExample() {
+    const example = this.adapter.example();
+    if (!example) {
+      this.draftStatus.textContent = this.adapter.product === 'gij' ? 'Choose the integration type first: each type has its own example.' : 'This call has no body to fill.';
+      return;
+    }
+    if (this.mode === 'json') this.setMode('form');
+    this.form.values.clear();
+    this.extras = {};
+    for (const [key, value] of Object.entries(example)) this.form.set(key, toFormValue(value));
+    this.acted = true;
+    this.renderFields();
+    this.validate();
+    this.draftStatus.textContent = 'Vendor example loaded; enter the secrets it needs.';
   }
 
   /** The control name a diagnostic belongs to ("" when none). */
@@ -320,7 +470,7 @@ export class Panel {
       if (hasError) control.setAttribute('aria-invalid', 'true');
       else control.removeAttribute('aria-invalid');
       msg.hidden = list.length === 0;
-      fill(msg, list.map((d) => message(d, control.value)));
+      fill(msg, list.map((d) => message(d, control.value, this.docOf(d))));
       const described = [list.length ? msg.id : '', hintId].filter(Boolean).join(' ');
       if (described) control.setAttribute('aria-describedby', described);
       else control.removeAttribute('aria-describedby');
@@ -351,6 +501,11 @@ export class Panel {
   activate(d) {
     const key = this.keyOf(d);
     const option = this.options.get(key);
+    // Asking for a finding is acting: its field shows it from now on.
+    if (!this.acted) {
+      this.acted = true;
+      this.validate();
+    }
     // In JSON mode a finding is at a line, unless it is about an option input (the id, the URL).
     const aboutOption = option && (d.line === undefined || d.params?.option === key);
     if (this.mode === 'json' && !aboutOption) {
@@ -375,15 +530,17 @@ export class Panel {
     const request = result.request;
     this.copyCurl.disabled = !request;
     this.copyFetch.disabled = !request;
+    this.copyJson.disabled = !request || request.body === undefined;
     this.requestCard.dataset.ready = String(Boolean(request));
     if (!request) {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      const todo = errors.filter((d) => this.pending(d)).length;
       fill(this.reqLine);
       this.reqBody.hidden = true;
       this.reqEmpty.hidden = false;
-      this.reqEmpty.textContent = errors
-        ? `No request yet: ${count(errors, 'error')} to fix first.`
-        : 'No request yet.';
+      if (errors.length > todo) this.reqEmpty.textContent = `No request yet: ${count(errors.length - todo, 'error')} to fix first.`;
+      else if (todo) this.reqEmpty.textContent = `No request yet: ${count(todo, 'required value')} to fill in first.`;
+      else this.reqEmpty.textContent = 'No request yet.';
       return;
     }
     this.reqEmpty.hidden = true;
@@ -412,11 +569,13 @@ export class Panel {
         ? undefined
         : snippetBody(request.body, a.redact(request.body), this.includeSecrets.checked);
     const options = { body, auth: a.auth, baseVariable: a.baseVariable };
-    const text = kind === 'curl' ? toCurl(request, options) : toFetch(request, options);
+    const text =
+      kind === 'curl' ? toCurl(request, options) : kind === 'fetch' ? toFetch(request, options) : JSON.stringify(body ?? null, null, 2);
     const copied = await copyText(text, this.requestCard);
     this.requestCard.dataset.lastCopiedKind = kind;
+    const what = { curl: 'as curl', fetch: 'as fetch()', json: 'the JSON body' }[kind];
     this.copyStatus.textContent = copied
-      ? `Copied as ${kind === 'curl' ? 'curl' : 'fetch()'}${this.includeSecrets.checked ? ', with secrets' : ', secrets as placeholders'}.`
+      ? `Copied ${what}${this.includeSecrets.checked ? ', with secrets' : ', secrets as placeholders'}.`
       : 'The browser did not allow copying; the snippet is below.';
     if (!copied) {
       this.reqBody.hidden = false;

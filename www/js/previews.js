@@ -1,5 +1,7 @@
 // Previews next to the filter fields: which sample repositories a JMESPath filter (apiFilter)
-// keeps, and which sample tags a tags pattern shows or a PR hide pattern hides.
+// keeps, which sample tags a tags pattern shows and which pull requests a PR hide pattern hides.
+// A preview is about the sample, not the filter: when the filter cannot be evaluated on it, the
+// preview says why in a note, and the field's own findings come from the checks alone.
 import { h, fill, count, richText } from './dom.js';
 
 /** The sample listings (www/samples/, copied from tests/fixtures/samples at build time). */
@@ -8,11 +10,16 @@ export const LISTINGS = [
   { id: 'gitlab', file: 'gitlab-projects.json', label: 'GitLab projects (sample)', families: ['gitLab'] },
   { id: 'azure', file: 'azure-devops-repositories.json', label: 'Azure DevOps repositories (sample)', families: ['microsoft'] },
 ];
+/** The sample tag names (a tags pattern's preview). */
 export const TAGS_FILE = 'git-tags.json';
+/** The sample pull requests, `{title, branch}` each (a PR hide pattern's preview). */
+export const PULLS_FILE = 'pull-requests.json';
+/** Host families' names, for "there is no sample listing for …". */
+const FAMILY_NAMES = { gerrit: 'Gerrit', filespace: 'tracked folders', aws: 'AWS CodeCommit' };
 
 /** Loads the sample files; a missing one is left out (the previews say so). */
 export async function loadSamples(base = 'samples/') {
-  const files = [...LISTINGS.map((l) => l.file), TAGS_FILE];
+  const files = [...LISTINGS.map((l) => l.file), TAGS_FILE, PULLS_FILE];
   const entries = await Promise.all(
     files.map(async (file) => {
       try {
@@ -103,16 +110,41 @@ export class JmesPreview {
     return value ? { value } : { error: 'The sample listing is missing (run `make demo`).' };
   }
 
-  /** Follows the type's host unless the admin chose a listing. */
+  /**
+   * Why the filter could not be evaluated on the listing, said about the listing; null when the
+   * reason is one of the filter's own findings (the field shows it already).
+   */
+  sampleNote(result, listing, type) {
+    const candidates = result.diagnostics?.filter((x) => SAMPLE_CODES.has(x.code)) ?? [];
+    if (!candidates.length) return null;
+    const own = new Set(this.api.checkJmesPath(result.expression, { type }).diagnostics.map((x) => x.message));
+    const d = candidates.find((x) => !own.has(x.message));
+    if (!d) return null;
+    const missing = missingFields(result.expression, listing);
+    const which = this.select.value === 'pasted' ? 'The pasted listing' : 'The sample';
+    if (missing.length && d.code === 'jmespath-evaluation-error') {
+      return `${which} has no ${missing.map((m) => `\`${m}\``).join(', ')}, so the filter cannot be evaluated on it. The server evaluates it on your host’s real listing.`;
+    }
+    return d.message;
+  }
+
+  /** Follows the type's host unless the admin chose a listing; a host with no sample asks for a pasted one. */
   follow(family) {
+    this.family = family;
     if (this.chosen) return;
-    const match = LISTINGS.find((l) => l.families.includes(family)) ?? LISTINGS[0];
-    this.select.value = match.id;
-    this.pasteBox.hidden = true;
+    const match = LISTINGS.find((l) => l.families.includes(family));
+    this.select.value = match ? match.id : 'pasted';
+    this.pasteBox.hidden = Boolean(match);
+  }
+
+  /** Whether the listing shown is a sample of another host than the type's. */
+  noSample() {
+    return this.select.value === 'pasted' && !this.chosen && Boolean(this.family) && !LISTINGS.some((l) => l.families.includes(this.family));
   }
 
   /**
-   * Updates the preview; returns the checker's diagnostics (path "" means the field itself).
+   * Updates the preview. The filter's own findings are the form checks'; what depends on the
+   * listing is a note here, so this returns nothing for the field.
    * @returns {any[]}
    */
   update(expression, type) {
@@ -124,12 +156,23 @@ export class JmesPreview {
       return [];
     }
     const listing = this.listing();
+    if (this.noSample() && listing.error) {
+      const host = FAMILY_NAMES[this.family] ?? 'this host';
+      this.summary.textContent = `There is no sample listing for ${host}: paste the repository listing your host returns to preview the filter on it.`;
+      this.element.dataset.state = 'no-sample';
+      return [];
+    }
     const result = this.api.checkJmesPath(expression, listing.value === undefined ? { type } : { type, sample: listing.value });
     const preview = result.preview;
+    const note = preview ? null : this.sampleNote({ ...result, expression }, listing.value, type);
     if (listing.error) {
       this.summary.textContent = listing.error;
+    } else if (note) {
+      this.summary.textContent = 'No preview. ';
+      this.summary.append(h('span', { class: 'preview-note' }, richText(note)));
+      this.element.dataset.state = 'sample-note';
     } else if (!preview) {
-      this.summary.textContent = `No preview: ${unavailable(result)}`;
+      this.summary.textContent = 'No preview: see the filter’s finding above.';
       this.element.dataset.state = 'unavailable';
     } else {
       const total = preview.kept.length + preview.dropped.length;
@@ -138,17 +181,62 @@ export class JmesPreview {
       this.element.dataset.state = 'ok';
       fill(this.list, chips(preview.kept.map((i) => i.name), 'kept'), chips(preview.dropped.map((i) => i.name), 'dropped'));
     }
-    return result.diagnostics ?? [];
+    return [];
   }
+}
+
+/** Codes checkJmesPath gives only with a sample: statements about the listing, not the filter. */
+const SAMPLE_CODES = new Set(['jmespath-evaluation-error', 'jmespath-preview-unavailable', 'jmespath-not-repositories']);
+/** How many values of a listing are looked at for its field names. */
+const MAX_SCANNED = 20_000;
+
+/**
+ * The field names a filter reads (unquoted and "quoted" identifiers, not function names or
+ * 'raw strings'/`literals`) that no repository of the listing has at any depth.
+ * @param {string} expression
+ * @param {unknown} listing
+ */
+export function missingFields(expression, listing) {
+  const names = new Set();
+  const token = /'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|"((?:[^"\\]|\\.)*)"|([A-Za-z_][A-Za-z0-9_]*)(\s*\()?/g;
+  for (const m of expression.matchAll(token)) {
+    if (m[1] !== undefined) names.add(m[1]);
+    else if (m[2] && !m[3]) names.add(m[2]);
+  }
+  const present = new Set();
+  const stack = [listing];
+  for (let seen = 0; stack.length && seen < MAX_SCANNED; seen++) {
+    const v = stack.pop();
+    if (Array.isArray(v)) stack.push(...v);
+    else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        present.add(k);
+        stack.push(child);
+      }
+    }
+  }
+  return [...names].filter((n) => !present.has(n));
+}
+
+/** The name lists a pattern preview offers: sample tags, or sample pull requests' titles and branches. */
+export function regexSources(samples, mode) {
+  if (mode === 'show') return [{ id: 'tags', label: 'sample tags', names: samples[TAGS_FILE] ?? [] }];
+  const pulls = Array.isArray(samples[PULLS_FILE]) ? samples[PULLS_FILE] : [];
+  return [
+    { id: 'titles', label: 'sample pull-request titles', names: pulls.map((p) => p.title) },
+    { id: 'branches', label: 'sample pull-request branches', names: pulls.map((p) => p.branch) },
+  ];
 }
 
 export class RegexPreview {
   /**
-   * @param {{ prefix: string, api: any, tags: string[]|undefined, mode: 'show'|'hide', onChange: () => void }} options
+   * @param {{ prefix: string, api: any, sources: {id: string, label: string, names: string[]}[],
+   *   mode: 'show'|'hide', onChange: () => void }} options
    */
-  constructor({ prefix, api, tags, mode, onChange }) {
+  constructor({ prefix, api, sources, mode, onChange }) {
     this.api = api;
     this.mode = mode;
+    this.sources = sources;
     this.names = h('textarea', {
       id: `${prefix}-names`,
       class: 'code-input small',
@@ -156,14 +244,31 @@ export class RegexPreview {
       spellcheck: 'false',
       oninput: () => onChange(),
     });
-    this.names.value = (tags ?? []).join('\n');
+    this.names.value = sources[0].names.join('\n');
     this.summary = h('p', { class: 'preview-summary' });
-    this.list = h('ul', { class: 'chips', 'aria-label': mode === 'show' ? 'Tags' : 'Pull request branches' });
-    const what = mode === 'show' ? 'sample tags (git-tags.json)' : 'sample names (git-tags.json)';
+    this.list = h('ul', { class: 'chips', 'aria-label': mode === 'show' ? 'Tags' : 'Pull requests' });
+    let head;
+    if (sources.length > 1) {
+      this.source = h(
+        'select',
+        {
+          id: `${prefix}-source`,
+          class: 'compact',
+          onchange: () => {
+            this.names.value = sources.find((s) => s.id === this.source.value).names.join('\n');
+            onChange();
+          },
+        },
+        sources.map((s) => h('option', { value: s.id, text: s.label })),
+      );
+      head = [h('label', { for: this.source.id, text: 'Preview on' }), this.source];
+    } else {
+      head = [h('span', { text: `Preview on ${sources[0].label}` })];
+    }
     this.element = h(
       'div',
       { class: 'preview', dataset: { preview: mode === 'show' ? 'tagsFilter' : 'prHideFilter' } },
-      h('div', { class: 'preview-head' }, h('span', { text: `Preview on ${what}` })),
+      h('div', { class: 'preview-head' }, head),
       this.summary,
       this.list,
       h(
@@ -185,7 +290,7 @@ export class RegexPreview {
       this.summary.textContent =
         this.mode === 'show'
           ? 'No pattern: every tag is shown. Type one to preview it on sample tags.'
-          : 'No pattern: no pull request is hidden. Type one to preview it on sample names.';
+          : 'No pattern: no pull request is hidden. Type one to preview it on sample pull requests.';
       this.element.dataset.state = 'empty';
       return [];
     }

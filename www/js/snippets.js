@@ -94,3 +94,27 @@ export async function copyText(text, holder) {
     return ok;
   }
 }
+
+/**
+ * A body with secrets as placeholders (as snippetBody), and what each placeholder stands for, by
+ * key, so that restoreSecrets can put the values back.
+ * @returns {{ masked: Record<string, unknown>, held: Record<string, { masked: unknown, value: unknown }> }}
+ */
+export function maskSecrets(body, redacted) {
+  const masked = snippetBody(body, redacted, false);
+  const held = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (JSON.stringify(masked[key]) !== JSON.stringify(value)) held[key] = { masked: masked[key], value };
+  }
+  return { masked, held };
+}
+
+/** A body with every placeholder that is still as maskSecrets left it replaced by its value. */
+export function restoreSecrets(body, held) {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const out = { ...body };
+  for (const [key, { masked, value }] of Object.entries(held)) {
+    if (JSON.stringify(out[key]) === JSON.stringify(masked)) out[key] = value;
+  }
+  return out;
+}

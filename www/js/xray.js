@@ -3,6 +3,7 @@
 // validateXrayJiraIntegrationJson.
 import { h } from './dom.js';
 import { toFormValue } from './fields.js';
+import { XRAY } from './examples.js';
 
 const OPERATIONS = [
   ['create', 'Create (POST)'],
@@ -16,6 +17,7 @@ export class XrayAdapter {
   constructor(api) {
     this.api = api;
     this.prefix = 'xray';
+    this.product = 'xray';
     this.fieldList = api.xrayFields();
     this.title = 'Xray Jira integration';
     this.lede = 'JFrog Xray’s Jira ticketing connection, /xray/api/v1/ticketing/jira-integrations (Xray 3.129 and later).';
@@ -131,7 +133,8 @@ export class XrayAdapter {
     return this.api.buildXrayJiraIntegrationRequest(this.hasBody() ? form : {}, this.options());
   }
 
-  checkJson(text) {
+  /** Checks JSON text; `restore` puts back the secrets the editor shows as placeholders. */
+  checkJson(text, restore = (body) => body) {
     const { operation, connectionName } = this.options();
     const result = this.api.validateXrayJiraIntegrationJson(text, connectionName ? { operation, connectionName } : { operation });
     if (!result.ok) return result;
@@ -141,7 +144,7 @@ export class XrayAdapter {
     } catch {
       return result;
     }
-    const built = this.api.buildXrayJiraIntegrationRequest(body, this.options());
+    const built = this.api.buildXrayJiraIntegrationRequest(restore(body), this.options());
     const extra = built.diagnostics.filter((d) => d.params?.option);
     return { ok: built.ok, diagnostics: [...result.diagnostics, ...extra], request: built.request };
   }
@@ -156,5 +159,35 @@ export class XrayAdapter {
 
   redact(body) {
     return this.api.redactXrayJiraIntegration(body);
+  }
+
+  /** The names of the API's fields that never hold a secret. */
+  publicFields() {
+    return new Set(this.fieldList.filter((f) => !f.secret && f.kind !== 'secret').map((f) => f.name));
+  }
+
+  /** The documentation's page for the chosen call. */
+  docOperation() {
+    return this.op();
+  }
+
+  /** The vendor's example body for the chosen call, or null. */
+  example() {
+    return XRAY[this.op()] ?? null;
+  }
+
+  /** Shows the options that the chosen call uses (after a draft restored the call). */
+  afterRestore() {
+    this.showOptions();
+  }
+
+  /** What an Xray response means, for the chosen call. */
+  explainResponse(status, text) {
+    const r = this.api.parseXrayResponse(status ?? 200, text, this.op());
+    const lines = [];
+    if (r.error) lines.push(`Xray said: ${r.error}`);
+    if (r.healthStatus) lines.push(`Health status: ${r.healthStatus}.`);
+    if (status === undefined) lines.push('No HTTP status given: read as 200.');
+    return { ok: r.ok, headline: r.explanation, lines, diagnostics: r.diagnostics };
   }
 }
