@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { build as viteBuild } from 'vite';
+import { build as viteBuild, createServer as viteServer } from 'vite';
 import webpack from 'webpack';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
@@ -30,10 +30,10 @@ const args = [
   '--disable-dev-shm-usage',
 ];
 
-// A throwaway app with the package linked into node_modules, as `npm install` would put it.
+// A throwaway app with a copy of the package in node_modules, as `npm install` puts it (a link
+// would make Vite's dev server treat the package as source and skip its dependency pre-bundling).
 const project = fs.mkdtempSync(path.join(os.tmpdir(), 'pkg-bundlers-'));
-fs.mkdirSync(path.join(project, 'node_modules'));
-fs.symlinkSync(pkg, path.join(project, 'node_modules', name), 'dir');
+fs.cpSync(pkg, path.join(project, 'node_modules', name), { recursive: true });
 fs.writeFileSync(path.join(project, 'package.json'), '{ "private": true, "type": "module" }\n');
 const dist = path.join(project, 'dist');
 
@@ -80,8 +80,8 @@ test.after(async () => {
   fs.rmSync(project, { recursive: true, force: true });
 });
 
-/** Opens dist/<dir>/index.html; the page's result, and every error, warning and failed request. */
-async function run(dir) {
+/** Opens dist/<dir>/index.html (or `url`); the page's result, and every error, warning and failed request. */
+async function run(dir, url) {
   const tab = await browser.newPage();
   const problems = [];
   tab.on('console', (msg) => {
@@ -93,7 +93,7 @@ async function run(dir) {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   const { port } = server.address();
-  await tab.goto(`http://127.0.0.1:${port}/dist/${dir}/index.html`);
+  await tab.goto(url ?? `http://127.0.0.1:${port}/dist/${dir}/index.html`);
   try {
     await tab.waitForFunction(() => window.result || window.loadError, null, { timeout: 30_000 });
   } catch {
@@ -161,6 +161,23 @@ test('Vite build: the browser build, the .wasm emitted as an asset', async () =>
   });
   assert.equal(wasmFiles(out).length, 1);
   assertWorks(await run('vite'));
+});
+
+test('Vite dev server, with the package out of dependency pre-bundling', async () => {
+  write('vite-dev/index.html', page('<script type="module" src="/src/app.js"></script>'));
+  const dev = await viteServer({
+    root: project,
+    configFile: false,
+    logLevel: 'silent',
+    optimizeDeps: { exclude: [name] },
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  try {
+    await dev.listen();
+    assertWorks(await run('vite-dev', new URL('vite-dev/index.html', dev.resolvedUrls.local[0]).href));
+  } finally {
+    await dev.close();
+  }
 });
 
 test('webpack 5, production mode (tree shaking): the browser build, the .wasm emitted as an asset', async () => {
