@@ -220,7 +220,10 @@ fs.writeFileSync(path.join(nodeDir, 'index.mjs'), fromTemplate('node-entry.mjs',
 
 fs.writeFileSync(path.join(tmp, 'index.d.ts'), declarations(nodeNames, nodeApi.ruleCatalogue()));
 fs.copyFileSync(path.join(tmp, 'index.d.ts'), path.join(tmp, 'index.d.mts'));
-fs.writeFileSync(path.join(tmp, 'init.d.mts'), `${declarations(nodeNames, nodeApi.ruleCatalogue())}${INIT_DECLARATIONS}`);
+fs.writeFileSync(
+  path.join(tmp, 'init.d.mts'),
+  `export * from './index.mjs';\nexport { default } from './index.mjs';\n${INIT_DECLARATIONS}`,
+);
 // The glue's own declarations are in those three now; nothing points at them.
 for (const dir of [nodeDir, webDir]) fs.rmSync(path.join(dir, `${module}.d.ts`));
 
