@@ -59,10 +59,24 @@ function payloadSchema(check, options, schemaName) {
   };
 }
 
-/** Throws a TypeError naming `name`'s options when `check` reports them invalid. */
-function checkOptions(name, check, options) {
-  const bad = check({}, options).diagnostics.find((d) => d.code === 'invalid-option');
+// The codes a validation of `{}` can only owe to its options.
+const OPTION_CODES = ['invalid-option', 'invalid-input', 'invalid-integration-id'];
+
+/**
+ * The operation `options` ask for (`fallback` when they name none), after checking them once:
+ * options `check` reports invalid, or that are not an object, are a TypeError naming `name`.
+ */
+function operationOf(name, check, options, fallback) {
+  if (options != null && (typeof options !== 'object' || Array.isArray(options))) {
+    throw new TypeError(`${name}: options must be an object`);
+  }
+  const bad = check({}, options).diagnostics.find((d) => OPTION_CODES.includes(d.code));
   if (bad) throw new TypeError(`${name}: options: ${bad.message}`);
+  try {
+    return options?.operation ?? fallback;
+  } catch {
+    throw new TypeError(`${name}: options.operation cannot be read`);
+  }
 }
 
 /**
@@ -73,13 +87,11 @@ function checkOptions(name, check, options) {
 function standardSchemas(api) {
   return {
     gijSchema(options) {
-      checkOptions('gijSchema', api.validateIntegration, options);
-      const operation = options?.operation ?? 'add';
+      const operation = operationOf('gijSchema', api.validateIntegration, options, 'add');
       return payloadSchema(api.validateIntegration, options, () => api.jsonSchema(`gij-${operation}`));
     },
     xraySchema(options) {
-      checkOptions('xraySchema', api.validateXrayJiraIntegration, options);
-      const operation = options?.operation ?? 'create';
+      const operation = operationOf('xraySchema', api.validateXrayJiraIntegration, options, 'create');
       return payloadSchema(api.validateXrayJiraIntegration, options, () => api.jsonSchema(`xray-${operation}`));
     },
   };

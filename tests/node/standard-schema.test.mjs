@@ -85,8 +85,18 @@ test('xraySchema checks create and update bodies', () => {
 });
 
 test('invalid options are a TypeError naming the factory, at once', () => {
-  assert.throws(() => gijSchema({ operation: 'remove' }), (e) => e instanceof TypeError && /^gijSchema: options/.test(e.message));
-  assert.throws(() => xraySchema({ operation: 'delete' }), (e) => e instanceof TypeError && /^xraySchema: options/.test(e.message));
+  const throwing = new Proxy({}, { get() { throw new Error('no'); }, ownKeys() { throw new Error('no'); } });
+  const flaky = { get operation() { this.reads = (this.reads ?? 0) + 1; if (this.reads > 1) throw new Error('no'); return 'add'; } };
+  const bad = [{ operation: 'remove' }, 5, 'add', [1], throwing, { operation: 'add', n: 10n },
+    { operation: 'update' }, { operation: 'update', integrationId: 'x' }];
+  bad.forEach((options, i) => {
+    assert.throws(() => gijSchema(options), (e) => e instanceof TypeError && /^gijSchema: options/.test(e.message), `bad[${i}]`);
+  });
+  assert.throws(() => gijSchema(flaky), TypeError);
+  for (const options of [{ operation: 'delete' }, 5, throwing]) {
+    assert.throws(() => xraySchema(options), (e) => e instanceof TypeError && /^xraySchema: options/.test(e.message));
+  }
+  for (const options of [undefined, null, {}, { operation: 'update', integrationId: 3 }]) gijSchema(options);
 });
 
 test('bad values of any type are issues, never exceptions, and never echo a secret', () => {
