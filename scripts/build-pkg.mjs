@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Turns the release wasm (already built by `cargo build --release --target wasm32-unknown-unknown
 // --lib`, see the Makefile) into the npm package in pkg/:
-//   wasm-bindgen --target nodejs -> pkg/node/, --target web -> pkg/web/, wasm-opt -O3, the ESM
-//   entry wrappers from js/, pkg/index.d.ts and pkg/package.json from js/package.template.json.
+//   wasm-bindgen --target nodejs -> pkg/node/, --target web -> pkg/web/, wasm-opt -O3 on the one
+//   .wasm both builds share (pkg/web/), the entries from js/ (templates), the Standard Schema
+//   adapter, pkg/index.d.ts and pkg/package.json from js/package.template.json.
 // The package is assembled in pkg.tmp/ and swapped in at the end, so a failed build never leaves
 // a half-written pkg/.
 import { execFileSync } from 'node:child_process';
@@ -71,46 +72,74 @@ const webDir = path.join(tmp, 'web');
 run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', nodeDir, wasm]);
 run('wasm-bindgen', ['--target', 'web', '--omit-default-module-path', '--out-dir', webDir, wasm]);
 
-// JS snippets (src/*.js imported with #[wasm_bindgen(module = ...)]) are ES modules; the Node
-// glue `require`s them, so their one closing `export { ... };` becomes `module.exports`.
-function toCommonJs(dir) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
-    const file = path.join(entry.parentPath ?? entry.path, entry.name);
-    const text = fs.readFileSync(file, 'utf8');
-    const exports = [...text.matchAll(/^export \{([^}]*)\};\n?$/gm)];
-    const names = /^\s*[A-Za-z_$][\w$]*(\s*,\s*[A-Za-z_$][\w$]*)*\s*,?\s*$/;
-    if (
-      exports.length !== 1 ||
-      !names.test(exports[0][1]) ||
-      /^(export|import) /m.test(text.replace(exports[0][0], ''))
-    ) {
-      fail(
-        `${path.relative(tmp, file)}: a snippet needs exactly one \`export { name, ... };\` line ` +
-          '(plain names, no `as`) and no other export or import',
-      );
-    }
-    fs.writeFileSync(file, text.replace(exports[0][0], `module.exports = {${exports[0][1]}};\n`));
+// ES modules the Node glue `require`s (src/*.js snippets imported with #[wasm_bindgen(module =
+// ...)], js/standard-schema.mjs): their one closing `export { ... };` becomes `module.exports`.
+function toCommonJs(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const exports = [...text.matchAll(/^export \{([^}]*)\};\n?$/gm)];
+  const names = /^\s*[A-Za-z_$][\w$]*(\s*,\s*[A-Za-z_$][\w$]*)*\s*,?\s*$/;
+  if (
+    exports.length !== 1 ||
+    !names.test(exports[0][1]) ||
+    /^(export|import) /m.test(text.replace(exports[0][0], ''))
+  ) {
+    fail(
+      `${path.relative(tmp, file)}: a module for CommonJS needs exactly one \`export { name, ... };\` ` +
+        'line (plain names, no `as`) and no other export or import',
+    );
   }
+  fs.writeFileSync(file, text.replace(exports[0][0], `module.exports = {${exports[0][1]}};\n`));
 }
 const nodeSnippets = path.join(nodeDir, 'snippets');
-if (fs.existsSync(nodeSnippets)) toCommonJs(nodeSnippets);
+if (fs.existsSync(nodeSnippets)) {
+  for (const entry of fs.readdirSync(nodeSnippets, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.js')) toCommonJs(path.join(entry.parentPath ?? entry.path, entry.name));
+  }
+}
+fs.writeFileSync(path.join(webDir, 'standard-schema.mjs'), shipped('standard-schema.mjs'));
+fs.writeFileSync(path.join(nodeDir, 'standard-schema.js'), shipped('standard-schema.mjs'));
+toCommonJs(path.join(nodeDir, 'standard-schema.js'));
+
+// wasm-bindgen imports a snippet once per imported function, so the glue lists the same key twice
+// in its imports object (esbuild warns "Duplicate key"). The copies are one module: keep the first.
+function dedupeImports(file) {
+  let text = fs.readFileSync(file, 'utf8');
+  const seen = new Map();
+  const line = /^(?:import \* as (import\d+) from "([^"]+)"|const (import\d+) = require\("([^"]+)"\));?\n/gm;
+  for (const m of [...text.matchAll(line)]) {
+    const [name, from] = m[1] ? [m[1], m[2]] : [m[3], m[4]];
+    if (!seen.has(from)) {
+      seen.set(from, name);
+      continue;
+    }
+    const entry = `        ${JSON.stringify(from)}: ${name},\n`;
+    if (text.split(entry).length !== 2) fail(`${path.relative(tmp, file)}: no single imports entry for ${name}`);
+    text = text.replace(m[0], '').replace(entry, '');
+  }
+  fs.writeFileSync(file, text);
+}
+dedupeImports(path.join(nodeDir, `${module}.js`));
+dedupeImports(path.join(webDir, `${module}.js`));
 
 // The raw-export typings say `any` and are not part of the API.
 for (const dir of [nodeDir, webDir]) {
   fs.rmSync(path.join(dir, `${module}_bg.wasm.d.ts`), { force: true });
 }
 
-// Both targets normally yield the same wasm: optimise once and copy. Optimise each otherwise.
-const nodeWasm = path.join(nodeDir, `${module}_bg.wasm`);
-const webWasm = path.join(webDir, `${module}_bg.wasm`);
-const same = fs.readFileSync(nodeWasm).equals(fs.readFileSync(webWasm));
-run('wasm-opt', [...WASM_OPT_FLAGS, webWasm, '-o', webWasm]);
-if (same) {
-  fs.copyFileSync(webWasm, nodeWasm);
-} else {
-  run('wasm-opt', [...WASM_OPT_FLAGS, nodeWasm, '-o', nodeWasm]);
+// Both targets yield the same wasm (they differ only in the JS glue): one optimised copy in web/,
+// which the Node glue reads from there, so the package ships it once.
+const wasmFile = `${module}_bg.wasm`;
+const nodeWasm = path.join(nodeDir, wasmFile);
+const webWasm = path.join(webDir, wasmFile);
+if (!fs.readFileSync(nodeWasm).equals(fs.readFileSync(webWasm))) {
+  fail('wasm-bindgen gave the nodejs and web targets different .wasm files; the package shares one');
 }
+fs.rmSync(nodeWasm);
+run('wasm-opt', [...WASM_OPT_FLAGS, webWasm, '-o', webWasm]);
+const nodeGlue = path.join(nodeDir, `${module}.js`);
+const glue = fs.readFileSync(nodeGlue, 'utf8');
+if (glue.split(wasmFile).length !== 2) fail(`node/${module}.js names ${wasmFile} other than once`);
+fs.writeFileSync(nodeGlue, glue.replace(wasmFile, `../web/${wasmFile}`));
 
 // Nearest package.json decides how Node and bundlers read each .js file.
 fs.writeFileSync(path.join(nodeDir, 'package.json'), '{ "type": "commonjs" }\n');
@@ -129,28 +158,81 @@ if (nodeNames.join() !== webNames.join()) {
 }
 if (nodeNames.length === 0) fail('the wasm module exports nothing');
 
-function fromTemplate(file, names) {
-  const text = fs
-    .readFileSync(path.join(root, 'js', file), 'utf8')
-    .replaceAll('__NAME__', module)
-    .replace('{ __EXPORTS__ }', `{\n  ${names.join(',\n  ')},\n}`);
-  if (text.includes('__EXPORTS__')) fail(`js/${file} lost its \`{ __EXPORTS__ }\` placeholder`);
-  return text;
+// The nodejs glue's declarations (exactly the exports; the web glue's add init/initSync, which
+// only "./init" has) with the diagnostic code typed as the union of the catalogue's codes, the
+// Standard Schema factories (js/standard-schema.d.ts) and the default export.
+function declarations(names, catalogue) {
+  let text = fs.readFileSync(path.join(nodeDir, `${module}.d.ts`), 'utf8');
+  for (const type of ['Diagnostic', 'CatalogueEntry']) {
+    const field = new RegExp(`(export interface ${type} \\{[^}]*?)\\bcode: string;`);
+    if (!field.test(text)) fail(`the declarations have no \`code: string;\` in interface ${type}`);
+    text = text.replace(field, '$1code: DiagnosticCode;');
+  }
+  const codes = [...new Set(catalogue.map((c) => c.code))].sort();
+  if (codes.length === 0) fail('ruleCatalogue() is empty');
+  const all = [...names, 'gijSchema', 'xraySchema'];
+  return `${text}
+/** Every code of the rule catalogue (ruleCatalogue()); generated when the package is built. */
+export type DiagnosticCode =
+${codes.map((c) => `  | ${JSON.stringify(c)}`).join('\n')};
+${fs.readFileSync(path.join(root, 'js', 'standard-schema.d.ts'), 'utf8')}
+/** Every function of the package in one object, for \`import jip from "jira-integration-payloads"\`. */
+declare const api: {
+${all.map((n) => `  ${n}: typeof ${n};`).join('\n')}
+};
+export default api;
+`;
 }
+
+// "./init" adds these to the declarations.
+const INIT_DECLARATIONS = `
+/** Where init finds the wasm: a URL or string to fetch, a Response, the bytes, a compiled module. */
+export type WasmSource = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/** Instantiates the wasm; call it once before any other function. Later calls share the first promise. */
+export function init(wasm: WasmSource | Promise<Response>): Promise<void>;
+
+/** Instantiates the wasm synchronously from its bytes or a compiled module. */
+export function initSync(wasm: BufferSource | WebAssembly.Module): void;
+`;
+
+// The comments of js/ are for this repository (the declarations document the API): the
+// package gets the code and one line saying where it comes from (-0.7 KiB gzip in web/).
+function shipped(file) {
+  const code = fs
+    .readFileSync(path.join(root, 'js', file), 'utf8')
+    .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/\n/gm, '')
+    .replace(/^[ \t]*\/\/.*\n/gm, '');
+  return `// Generated from js/${file} by scripts/build-pkg.mjs.\n${code}`;
+}
+
+function fromTemplate(file, names) {
+  const text = shipped(file).replaceAll('__NAME__', module);
+  if (!text.includes('__EXPORTS__') && file.endsWith('.mjs')) {
+    fail(`js/${file} lost its \`__EXPORTS__\` placeholder`);
+  }
+  return text.replaceAll('__EXPORTS__', names.join(',\n  '));
+}
+fs.writeFileSync(path.join(webDir, 'init.mjs'), fromTemplate('web-init-entry.mjs', webNames));
 fs.writeFileSync(path.join(webDir, 'index.mjs'), fromTemplate('web-entry.mjs', webNames));
+fs.writeFileSync(path.join(nodeDir, 'index.cjs'), fromTemplate('node-entry.cjs', nodeNames));
 fs.writeFileSync(path.join(nodeDir, 'index.mjs'), fromTemplate('node-entry.mjs', nodeNames));
 
-// The nodejs declarations have exactly the exports (the web ones add init/initSync, which the
-// entry wrappers hide). index.d.mts is the same text read as an ES module (no synthetic default).
-for (const name of ['index.d.ts', 'index.d.mts']) {
-  fs.copyFileSync(path.join(nodeDir, `${module}.d.ts`), path.join(tmp, name));
-}
+fs.writeFileSync(path.join(tmp, 'index.d.ts'), declarations(nodeNames, nodeApi.ruleCatalogue()));
+fs.copyFileSync(path.join(tmp, 'index.d.ts'), path.join(tmp, 'index.d.mts'));
+fs.writeFileSync(
+  path.join(tmp, 'init.d.mts'),
+  `export * from './index.mjs';\nexport { default } from './index.mjs';\n${INIT_DECLARATIONS}`,
+);
+// The glue's own declarations are in those three now; nothing points at them.
+for (const dir of [nodeDir, webDir]) fs.rmSync(path.join(dir, `${module}.d.ts`));
 
 const vars = {
   name: crate.name,
   version: crate.version,
   description: crate.description ?? '',
   license: crate.license ?? '',
+  repository: crate.repository ?? '',
   module,
 };
 const fill = (value) => {
@@ -190,8 +272,10 @@ for (const name of ['gij-add', 'gij-update', 'xray-create', 'xray-update']) {
   if (schema == null) fail(`jsonSchema("${name}") returned nothing`);
   fs.writeFileSync(path.join(schemaDir, `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
 }
-for (const doc of ['README.md', 'LICENSE']) {
-  if (fs.existsSync(path.join(root, doc))) fs.copyFileSync(path.join(root, doc), path.join(tmp, doc));
+// The package's own README (for npm users; the repository's README.md is for the project).
+for (const [from, to] of [['js/npm-readme.md', 'README.md'], ['LICENSE', 'LICENSE'], ['CHANGELOG.md', 'CHANGELOG.md']]) {
+  if (!fs.existsSync(path.join(root, from))) fail(`${from} is missing`);
+  fs.copyFileSync(path.join(root, from), path.join(tmp, to));
 }
 fs.writeFileSync(path.join(tmp, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 

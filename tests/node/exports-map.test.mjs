@@ -57,3 +57,18 @@ test('every file the manifest points at exists and is published', () => {
     );
   }
 });
+
+test('"./web", "./init" and "./wasm" resolve whatever the conditions', () => {
+  const code = `for (const sub of ['web', 'init', 'wasm']) console.log(import.meta.resolve(${JSON.stringify(name)} + '/' + sub))`;
+  for (const flags of [[], ['--conditions=browser']]) {
+    const urls = node(['--input-type=module', ...flags], code).split('\n').map((u) => fileURLToPath(u));
+    assert.deepEqual(urls, [where('web/index.mjs'), where('web/init.mjs'), where(manifest.exports['./wasm'])]);
+  }
+});
+
+test('a default import works under Node, from ES modules and CommonJS', () => {
+  const esm = `import jip from ${JSON.stringify(name)}; console.log(jip.version(), typeof jip.gijSchema)`;
+  assert.equal(node(['--input-type=module'], esm), `${manifest.version} function`);
+  const cjs = `const jip = require(${JSON.stringify(name)}).default; console.log(jip.version(), typeof jip.xraySchema)`;
+  assert.equal(node([], cjs), `${manifest.version} function`);
+});

@@ -20,8 +20,11 @@ import {
   type IntegrationTypeDescription,
   type ValidationResult,
 } from 'jira-integration-payloads';
+import jip from 'jira-integration-payloads';
 
 const v: string = version();
+// The default export is module.exports itself (module.exports.default = module.exports).
+const viaDefault: string = jip.version();
 const result: ValidationResult = validateIntegration({ type: 'GERRIT', origin: 'https://g.example.com' }, { operation: 'add' });
 const first: Diagnostic | undefined = result.diagnostics[0];
 const line: number | undefined = validateIntegrationJson('{}', { operation: 'update', integrationId: 3 }).diagnostics[0]?.line;
@@ -52,4 +55,4 @@ const s: string = result.ok;
 // @ts-expect-error the type list is typed
 types[0]?.fields[0]?.nosuch;
 
-export { kept, shown, v, line, method, severities, advice, redacted, refspecs, apiPath, known, n, s };
+export { kept, shown, v, viaDefault, line, method, severities, advice, redacted, refspecs, apiPath, known, n, s };
