@@ -58,6 +58,21 @@ pub fn is_padded(s: &str) -> bool {
     s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace)
 }
 
+/// The whole number a JSON number stands for, however it is written (`2`, `2.0`, `1e4`), or
+/// `None` when it has a fraction. Every integer field reads numbers through this, as Jackson
+/// reads a whole-valued float into a Java `Integer` or `Long`; values beyond `i128` saturate.
+pub fn whole_number(n: &serde_json::Number) -> Option<i128> {
+    if let Some(i) = n.as_i64() {
+        return Some(i.into());
+    }
+    if let Some(u) = n.as_u64() {
+        return Some(u.into());
+    }
+    n.as_f64()
+        .filter(|f| f.is_finite() && f.fract() == 0.0)
+        .map(|f| f as i128)
+}
+
 /// The JSON type's name, for messages (`"a string"`, `"an array"`, ...).
 pub fn json_type_name(v: &Value) -> &'static str {
     match v {

@@ -1,0 +1,227 @@
+//! Updates judged on the state after the change (issue 14, class 2): required fields, project
+//! association and TFS credentials read the current integration under the change; `current`
+//! must be one integration with the URL's id; an empty form value keeps, `clear` clears.
+
+use jira_integration_payloads::api;
+use serde_json::{Value, json};
+
+fn update(id: Value, current: Value) -> Value {
+    json!({"operation": "update", "integrationId": id, "current": current})
+}
+
+fn codes(payload: Value, options: Value) -> Vec<&'static str> {
+    api::validate_integration(&payload, &options).codes()
+}
+
+fn built(form: Value, options: Value) -> api_result::Built {
+    let r = api::build_integration_request(&form, &options);
+    api_result::Built {
+        codes: r.diagnostics.iter().map(|d| d.code).collect(),
+        body: r.request.and_then(|q| q.body),
+    }
+}
+
+mod api_result {
+    /// What a build gave: its codes and the body of the request, when there is one.
+    pub struct Built {
+        pub codes: Vec<&'static str>,
+        pub body: Option<serde_json::Value>,
+    }
+}
+
+fn gitlab_server() -> Value {
+    json!({"success": "true", "integration": [{"id": 5, "integrationType": "GITLAB_SERVER",
+        "displayName": "GL", "origin": "https://gitlab.example.com", "global": true, "projectMappingIds": []}]})
+}
+
+#[test]
+fn emptying_a_required_field_is_an_error() {
+    let got = codes(json!({"origin": ""}), update(json!(5), gitlab_server()));
+    assert!(got.contains(&"missing-required-field"), "{got:?}");
+    let aws = json!({"id": 5, "integrationType": "AWS", "awsRegion": "eu-west-1", "username": "u"});
+    let got = codes(json!({"awsRegion": " "}), update(json!(5), aws));
+    assert!(got.contains(&"missing-required-field"), "{got:?}");
+    // Not touching it is fine, and so is an update without the current integration's type.
+    assert!(
+        codes(
+            json!({"displayName": "x"}),
+            update(json!(5), gitlab_server())
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn emptying_a_required_field_through_clear_builds_no_request() {
+    let mut options = update(json!(5), gitlab_server());
+    options["clear"] = json!(["origin"]);
+    let b = built(json!({"origin": ""}), options);
+    assert!(b.codes.contains(&"missing-required-field"), "{:?}", b.codes);
+    assert_eq!(b.body, None);
+}
+
+#[test]
+fn project_ids_sent_to_a_global_integration_are_the_add_finding() {
+    let got = codes(
+        json!({"projectMappingIds": [10000]}),
+        update(json!(5), gitlab_server()),
+    );
+    assert!(got.contains(&"global-with-projects"), "{got:?}");
+    let got = codes(
+        json!({"global": false, "projectMappingIds": [10000]}),
+        update(json!(5), gitlab_server()),
+    );
+    assert!(!got.contains(&"global-with-projects"), "{got:?}");
+}
+
+#[test]
+fn rotating_a_tfs_pat_is_valid_and_builds() {
+    let tfs = json!({"id": 9, "integrationType": "TFS_SERVER", "origin": "https://tfs.example.com/tfs", "username": "all"});
+    let options = update(json!(9), tfs.clone());
+    assert!(codes(json!({"pat": "new-pat"}), options.clone()).is_empty());
+    let b = built(json!({"pat": "new-pat", "username": "all"}), options);
+    assert_eq!(b.body, Some(json!({"pat": "new-pat"})), "{:?}", b.codes);
+    // A password-based TFS integration switched to a PAT still needs username "all".
+    let by_password = json!({"id": 9, "integrationType": "TFS_SERVER", "origin": "https://tfs.example.com/tfs", "username": "bob"});
+    let got = codes(json!({"pat": "new-pat"}), update(json!(9), by_password));
+    assert!(got.contains(&"tfs-pat-username"), "{got:?}");
+}
+
+#[test]
+fn current_of_another_integration_is_an_error() {
+    let got = codes(
+        json!({"displayName": "x"}),
+        update(json!(6), gitlab_server()),
+    );
+    assert_eq!(got, ["current-id-mismatch"]);
+}
+
+#[test]
+fn current_that_is_not_one_integration_is_an_error_naming_what_it_is() {
+    let cases = [
+        (
+            json!({"success": true, "integrations": [{"id": 1}, {"id": 2}]}),
+            "list",
+        ),
+        (json!([{"id": 5}, {"id": 6}]), "list"),
+        (
+            json!({"success": false, "error": "Repository with id=5 does not exist", "advice": "…"}),
+            "error-response",
+        ),
+        (json!("{\"id\": 5,"), "not-json"),
+        (json!({"foo": 1}), "not-an-integration"),
+        (json!(5), "not-an-object"),
+    ];
+    for (current, found) in cases {
+        let r = api::validate_integration(
+            &json!({"displayName": "x"}),
+            &update(json!(5), current.clone()),
+        );
+        let d = r.diagnostics.iter().find(|d| d.code == "invalid-current");
+        let d = d.unwrap_or_else(|| panic!("{current}: {:?}", r.codes()));
+        assert_eq!(d.params.get("found"), Some(&json!(found)), "{current}");
+        assert!(!r.ok);
+    }
+    // The text of a GET response is read as JSON.
+    let text = serde_json::to_string(&gitlab_server()).unwrap_or_default();
+    assert!(codes(json!({"displayName": "x"}), update(json!(5), json!(text))).is_empty());
+}
+
+#[test]
+fn an_unchanged_form_sends_nothing() {
+    // The form shows origin and displayName empty (not filled from current) and is left as is.
+    let b = built(
+        json!({"displayName": "", "origin": "", "global": "true", "id": "5"}),
+        update(json!(5), gitlab_server()),
+    );
+    assert_eq!(b.body, Some(json!({})));
+    assert_eq!(b.codes, ["empty-update"]);
+}
+
+#[test]
+fn clear_sends_the_empty_value_only_for_the_fields_it_names() {
+    let mut options = update(json!(5), gitlab_server());
+    options["clear"] = json!(["displayName"]);
+    let b = built(json!({"displayName": "", "tagsFilter": ""}), options);
+    assert_eq!(b.body, Some(json!({"displayName": ""})), "{:?}", b.codes);
+}
+
+#[test]
+fn clear_names_only_fields_with_an_empty_value() {
+    for clear in [
+        json!(["global"]),
+        json!(["nope"]),
+        json!("displayName"),
+        json!([1]),
+    ] {
+        let mut options = update(json!(5), gitlab_server());
+        options["clear"] = clear.clone();
+        let b = built(json!({"displayName": ""}), options);
+        assert_eq!(b.codes, ["invalid-option"], "{clear}");
+        assert_eq!(b.body, None);
+    }
+}
+
+#[test]
+fn integration_id_is_a_java_integer() {
+    let ok = |id: Value| {
+        !codes(
+            json!({"displayName": "x"}),
+            json!({"operation": "update", "integrationId": id}),
+        )
+        .contains(&"invalid-integration-id")
+    };
+    assert!(ok(json!(2_147_483_647)));
+    assert!(ok(json!("2147483647")));
+    assert!(ok(json!(7.0)));
+    assert!(!ok(json!(2_147_483_648_u64)));
+    assert!(!ok(json!("2147483648")));
+    assert!(!ok(json!(0)));
+    assert!(!ok(json!(7.5)));
+}
+
+#[test]
+fn a_form_id_is_a_number_and_is_left_to_the_url() {
+    let options = json!({"operation": "update", "integrationId": 5});
+    let b = built(json!({"id": "5", "displayName": "x"}), options.clone());
+    assert_eq!(b.body, Some(json!({"displayName": "x"})));
+    let b = built(json!({"id": "6", "displayName": "x"}), options);
+    assert!(b.codes.contains(&"id-mismatch"), "{:?}", b.codes);
+    let form = json!({"id": " 6", "displayName": "x"});
+    let options = jira_integration_payloads::gij::Options::default();
+    let body = form
+        .as_object()
+        .map(|f| jira_integration_payloads::gij::build::canonical_body(f, &options, &[]));
+    assert_eq!(body.and_then(|b| b.get("id").cloned()), Some(json!(6)));
+}
+
+#[test]
+fn integration_type_must_be_a_string() {
+    let got = codes(
+        json!({"integrationType": 5, "displayName": "x"}),
+        json!({"operation": "update", "integrationId": 5}),
+    );
+    assert!(got.contains(&"wrong-json-type"), "{got:?}");
+}
+
+#[test]
+fn whole_numbers_with_a_fraction_read_the_same_in_every_integer_field() {
+    let add = json!({});
+    for ids in [json!([10000.0]), json!([1e4])] {
+        let got = codes(
+            json!({"type": "GITHUB", "pat": "t", "global": false, "projectMappingIds": ids}),
+            add.clone(),
+        );
+        assert!(!got.contains(&"invalid-project-id"), "{got:?}");
+    }
+    let got = codes(
+        json!({"type": "FILESPACE", "origin": "/srv/git/*", "folderDepth": 2.0}),
+        add.clone(),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = codes(
+        json!({"type": "GITHUB", "pat": "t", "global": false, "projectMappingIds": [10000.5]}),
+        add,
+    );
+    assert!(got.contains(&"invalid-project-id"), "{got:?}");
+}
