@@ -225,3 +225,53 @@ fn whole_numbers_with_a_fraction_read_the_same_in_every_integer_field() {
     );
     assert!(got.contains(&"invalid-project-id"), "{got:?}");
 }
+
+#[test]
+fn a_base_url_ending_in_the_api_prefix_is_not_doubled() {
+    let form = json!({"type": "GITHUB", "pat": "t", "global": true, "requireUserPat": true});
+    for (base, url) in [
+        (
+            "https://jira.example.com/rest/gitplugin/1.0",
+            "https://jira.example.com/rest/gitplugin/1.0/integration",
+        ),
+        (
+            "https://jira.example.com/jira/rest/gitplugin/1.0/",
+            "https://jira.example.com/jira/rest/gitplugin/1.0/integration",
+        ),
+        (
+            "https://jira.example.com/jira/rest",
+            "https://jira.example.com/jira/rest/gitplugin/1.0/integration",
+        ),
+    ] {
+        let r = api::build_integration_request(&form, &json!({"baseUrl": base}));
+        assert_eq!(
+            r.request.and_then(|q| q.url).as_deref(),
+            Some(url),
+            "{base}"
+        );
+        assert_eq!(
+            r.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
+            ["base-url-has-api-path"]
+        );
+    }
+    let r =
+        api::build_integration_request(&form, &json!({"baseUrl": "https://jira.example.com/jira"}));
+    assert!(
+        !r.diagnostics
+            .iter()
+            .any(|d| d.code == "base-url-has-api-path")
+    );
+    let r = api::build_xray_jira_integration_request(
+        &json!({"connection_name": "c"}),
+        &json!({"operation": "details", "connectionName": "c", "baseUrl": "https://acme.jfrog.io/xray/"}),
+    );
+    let url = r.request.and_then(|q| q.url).unwrap_or_default();
+    assert!(
+        url.starts_with("https://acme.jfrog.io/xray/api/v1/"),
+        "{url}"
+    );
+    assert_eq!(
+        r.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
+        ["base-url-has-api-path"]
+    );
+}

@@ -43,13 +43,17 @@ pub fn build(form: &Value, options: &BuildOptions) -> BuildResult {
             format!("{INTEGRATION_PATH}/{id}")
         }
     };
-    let url = match join_base_url(options.base_url.as_deref(), &path) {
+    let mut warnings = Vec::new();
+    let url = match join_base_url(options.base_url.as_deref(), &path, &mut warnings) {
         Ok(url) => url,
         Err(d) => {
-            report = with(report, d);
+            warnings.push(d);
             None
         }
     };
+    for d in warnings {
+        report = with(report, d);
+    }
     let method = match options.validation.operation {
         Operation::Add => "POST",
         Operation::Update => "PUT",
