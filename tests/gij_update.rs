@@ -275,3 +275,30 @@ fn a_base_url_ending_in_the_api_prefix_is_not_doubled() {
         ["base-url-has-api-path"]
     );
 }
+
+#[test]
+fn a_byte_order_mark_is_read_as_the_text_without_it() {
+    let body = r#"{"type": "GITHUB", "pat": "t", "folderDepth": 2}"#;
+    let plain = api::validate_integration_json(body, &json!({}));
+    let marked = api::validate_integration_json(&format!("\u{feff}{body}"), &json!({}));
+    assert_eq!(marked, plain);
+    assert!(
+        !marked.codes().contains(&"invalid-json"),
+        "{:?}",
+        marked.codes()
+    );
+    let marked = api::validate_xray_jira_integration_json("\u{feff}{}", &json!({}));
+    assert!(
+        !marked.codes().contains(&"invalid-json"),
+        "{:?}",
+        marked.codes()
+    );
+    let response = jira_integration_payloads::gij::parse_response(
+        "\u{feff}{\"success\": \"true\", \"integration\": {\"id\": 3}}",
+    );
+    assert!(response.ok);
+    // A current integration saved by an editor that writes a byte order mark.
+    let current = "\u{feff}{\"id\": 5, \"integrationType\": \"GITLAB\"}";
+    let options = json!({"operation": "update", "integrationId": 5, "current": current});
+    assert!(codes(json!({"displayName": "x"}), options).is_empty());
+}
