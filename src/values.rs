@@ -18,9 +18,9 @@ pub enum Kind {
         /// Largest accepted value.
         max: i64,
     },
-    /// Text of at most `max_chars` characters.
+    /// Text of at most `max_chars` characters, counted as Java does (UTF-16 code units).
     String {
-        /// Length limit in characters.
+        /// Length limit in UTF-16 code units.
         #[serde(rename = "maxLength")]
         max_chars: usize,
     },
@@ -140,7 +140,8 @@ pub fn check_value(
         return Some(d);
     }
     let limit = max_chars?;
-    let chars = value.as_str().map_or(0, |s| s.chars().count());
+    // Java's `String.length()`: UTF-16 units, as the server and every field language count.
+    let chars = value.as_str().map_or(0, |s| s.encode_utf16().count());
     (chars > limit).then(|| {
         Diagnostic::new(
             codes.too_long,

@@ -302,3 +302,63 @@ fn a_byte_order_mark_is_read_as_the_text_without_it() {
     let options = json!({"operation": "update", "integrationId": 5, "current": current});
     assert!(codes(json!({"displayName": "x"}), options).is_empty());
 }
+
+#[test]
+fn lengths_count_utf16_units_in_every_field() {
+    // 1999 units of text plus one astral character (2 units): 2001 units, 2000 characters.
+    let text = format!("{}\u{1F600}", "a".repeat(1999));
+    for field in [
+        "displayName",
+        "origin",
+        "tagsFilter",
+        "apiFilter",
+        "refSpecCustom",
+        "apiPath",
+    ] {
+        let mut body =
+            json!({"type": "GITHUB_SERVER", "origin": "https://ghe.example.com", "pat": "t"});
+        body[field] = json!(text);
+        let got = codes(body, json!({}));
+        assert!(
+            got.iter().any(|c| c.ends_with("too-long")),
+            "{field}: {got:?}"
+        );
+    }
+    let xray = json!({"connection_name": text, "auth_type": "basic", "username": "u", "password": "p",
+        "installation_type": "server", "jira_server_url": "https://jira.example.com"});
+    let got = api::validate_xray_jira_integration(&xray, &json!({})).codes();
+    assert!(got.iter().any(|c| c.ends_with("too-long")), "{got:?}");
+}
+
+#[test]
+fn a_jira_url_that_is_no_uri_is_an_error() {
+    let body = |url: &str| {
+        json!({"connection_name": "c", "auth_type": "basic", "username": "u", "password": "p",
+            "installation_type": "server", "jira_server_url": url})
+    };
+    for url in [
+        "https://jira.example.com/my jira",
+        "https://jira.example.com/a|b",
+        "https://jira.example.com/é",
+    ] {
+        let r = api::validate_xray_jira_integration(&body(url), &json!({}));
+        let d = r
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "xray-invalid-jira-url");
+        assert!(
+            d.is_some_and(|d| d.params.get("reason") == Some(&json!("not-a-uri"))),
+            "{url}: {:?}",
+            r.codes()
+        );
+    }
+    let r = api::validate_xray_jira_integration(
+        &body("https://jira.example.com/my%20jira"),
+        &json!({}),
+    );
+    assert!(
+        !r.codes().contains(&"xray-invalid-jira-url"),
+        "{:?}",
+        r.codes()
+    );
+}
