@@ -154,6 +154,12 @@ fn cases() -> Vec<Case> {
                 json!({"displayName": "x"}),
             )
         },
+        case(
+            "password-auth-retired",
+            "/password",
+            json!({"type": "GITHUB", "username": "u", "password": "p"}),
+            json!({"type": "GITHUB", "pat": "p"}),
+        ),
         Case {
             options: update(json!(7), Some(current_gitlab.clone())),
             ..case(

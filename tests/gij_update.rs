@@ -362,3 +362,35 @@ fn a_jira_url_that_is_no_uri_is_an_error() {
         r.codes()
     );
 }
+
+#[test]
+fn a_password_for_a_host_that_takes_only_tokens_is_a_warning() {
+    let flagged = |body: Value| codes(body, json!({})).contains(&"password-auth-retired");
+    assert!(flagged(
+        json!({"type": "GITHUB", "username": "u", "password": "p"})
+    ));
+    assert!(flagged(
+        json!({"type": "GITHUB_SERVER", "origin": "https://api.github.com", "username": "u", "password": "p"})
+    ));
+    assert!(flagged(
+        json!({"type": "AZURE_DEVOPS", "origin": "https://dev.azure.com/acme", "username": "u", "password": "p"})
+    ));
+    assert!(flagged(
+        json!({"type": "TFS_SERVER", "origin": "https://acme.visualstudio.com", "username": "u", "password": "p"})
+    ));
+    assert!(flagged(
+        json!({"type": "GITLAB_SERVER_LEGACY", "origin": "https://gitlab.com", "username": "u", "password": "p"})
+    ));
+    // Self-hosted servers keep their own accounts; a token is what the hosts want.
+    assert!(!flagged(
+        json!({"type": "GITHUB_SERVER", "origin": "https://ghe.example.com", "username": "u", "password": "p"})
+    ));
+    assert!(!flagged(
+        json!({"type": "AZURE_DEVOPS", "origin": "https://ado.example.com", "username": "u", "password": "p"})
+    ));
+    assert!(!flagged(json!({"type": "GITHUB", "pat": "t"})));
+    // On update, the origin comes from the current integration.
+    let current = json!({"id": 5, "integrationType": "TFS_SERVER", "origin": "https://dev.azure.com/acme", "username": "u"});
+    let got = codes(json!({"password": "new"}), update(json!(5), current));
+    assert!(got.contains(&"password-auth-retired"), "{got:?}");
+}
