@@ -209,6 +209,7 @@ pub fn normalise_form_value(kind: Kind, raw: &Value) -> Option<Value> {
         (Kind::Integer { .. }, Value::String(s)) => {
             Some(number(s.trim()).unwrap_or_else(|| raw.clone()))
         }
+        (Kind::Integer { .. }, Value::Number(n)) => Some(integral(n)),
         (Kind::String { .. } | Kind::Enum { .. }, Value::String(s)) => Some(Value::from(s.trim())),
         (Kind::ProjectIds, Value::String(s)) => Some(Value::Array(
             split_list(s)
@@ -221,6 +222,7 @@ pub fn normalise_form_value(kind: Kind, raw: &Value) -> Option<Value> {
                 .filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
                 .map(|v| match v {
                     Value::String(s) => number(s.trim()).unwrap_or_else(|| v.clone()),
+                    Value::Number(n) => integral(n),
                     other => other.clone(),
                 })
                 .collect(),
@@ -274,7 +276,16 @@ fn whole_number_text(shortest: &str) -> Option<String> {
     Some(format!("{sign}{digits}{}", "0".repeat(zeros)))
 }
 
-/// A JSON number from decimal text, if it is one.
+/// `n` written as the integer it stands for when it is whole (`2.0`, `1e4` -> `2`, `10000`), as
+/// every integer field reads it; otherwise as given, for validation to report.
+fn integral(n: &serde_json::Number) -> Value {
+    match whole_number(n).and_then(|w| i64::try_from(w).ok()) {
+        Some(w) if n.is_f64() => Value::from(w),
+        _ => Value::Number(n.clone()),
+    }
+}
+
+/// A JSON number from decimal text, if it is one, written as an integer when it is whole.
 fn number(s: &str) -> Option<Value> {
     if s.is_empty()
         || !s
@@ -283,7 +294,7 @@ fn number(s: &str) -> Option<Value> {
     {
         return None;
     }
-    crate::json::number_literal(s).map(Value::Number)
+    crate::json::number_literal(s).map(|n| integral(&n))
 }
 
 #[cfg(test)]

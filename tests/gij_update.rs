@@ -394,3 +394,14 @@ fn a_password_for_a_host_that_takes_only_tokens_is_a_warning() {
     let got = codes(json!({"password": "new"}), update(json!(5), current));
     assert!(got.contains(&"password-auth-retired"), "{got:?}");
 }
+
+#[test]
+fn the_builder_writes_whole_numbers_as_integers() {
+    let form = json!({"type": "FILESPACE", "origin": "/srv/git/*", "folderDepth": 2.0,
+        "maxMinsToCommitEmail": "1e4", "global": false, "projectMappingIds": [10000.0, "10100.0"]});
+    let r = api::build_integration_request(&form, &json!({}));
+    let body = r.request.and_then(|q| q.body).unwrap_or_default();
+    assert_eq!(body["folderDepth"].to_string(), "2");
+    assert_eq!(body["maxMinsToCommitEmail"].to_string(), "10000");
+    assert_eq!(body["projectMappingIds"].to_string(), "[10000,10100]");
+}
