@@ -142,7 +142,10 @@ fn an_unchanged_form_sends_nothing() {
 fn clear_sends_the_empty_value_only_for_the_fields_it_names() {
     let mut options = update(json!(5), gitlab_server());
     options["clear"] = json!(["displayName"]);
-    let b = built(json!({"displayName": "", "tagsFilter": "", "origin": ""}), options);
+    let b = built(
+        json!({"displayName": "", "tagsFilter": "", "origin": ""}),
+        options,
+    );
     assert_eq!(b.body, Some(json!({"displayName": ""})), "{:?}", b.codes);
 }
 

@@ -105,6 +105,12 @@ fn options() -> impl Strategy<Value = Options> {
                 json!({"integrationType": "GITLAB", "global": false, "projectMappingIds": [1]})
             ),
         }),
+        // A current integration as text that is not JSON, with a secret in it.
+        Just(Options {
+            operation: Operation::Update,
+            integration_id: Some(json!(5)),
+            current: Some(Value::from(format!("{{\"pat\": \"{SECRET}\","))),
+        }),
     ]
 }
 
