@@ -11,7 +11,7 @@ use serde_json::Value;
 pub const INVALID_INTEGRATION_ID: Code = Code::new(
     "invalid-integration-id",
     Severity::Error,
-    "An update needs integrationId, a positive integer (the id in the URL).",
+    "An update needs integrationId, a whole number from 1 to 2147483647 (the id in the URL, a Java Integer).",
 );
 /// The body's `id` differs from the URL's.
 pub const ID_MISMATCH: Code = Code::new(
