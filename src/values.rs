@@ -60,17 +60,18 @@ pub fn is_padded(s: &str) -> bool {
 
 /// The whole number a JSON number stands for, however it is written (`2`, `2.0`, `1e4`), or
 /// `None` when it has a fraction. Every integer field reads numbers through this, as Jackson
-/// reads a whole-valued float into a Java `Integer` or `Long`; values beyond `i128` saturate.
-pub fn whole_number(n: &serde_json::Number) -> Option<i128> {
+/// reads a whole-valued float into a Java `Integer` or `Long`; values beyond `i64` saturate
+/// (every limit is far inside it).
+pub fn whole_number(n: &serde_json::Number) -> Option<i64> {
     if let Some(i) = n.as_i64() {
-        return Some(i.into());
+        return Some(i);
     }
-    if let Some(u) = n.as_u64() {
-        return Some(u.into());
+    if n.as_u64().is_some() {
+        return Some(i64::MAX);
     }
     n.as_f64()
         .filter(|f| f.is_finite() && f.fract() == 0.0)
-        .map(|f| f as i128)
+        .map(|f| f as i64)
 }
 
 /// The JSON type's name, for messages (`"a string"`, `"an array"`, ...).
@@ -279,8 +280,10 @@ fn whole_number_text(shortest: &str) -> Option<String> {
 /// `n` written as the integer it stands for when it is whole (`2.0`, `1e4` -> `2`, `10000`), as
 /// every integer field reads it; otherwise as given, for validation to report.
 fn integral(n: &serde_json::Number) -> Value {
-    match whole_number(n).and_then(|w| i64::try_from(w).ok()) {
-        Some(w) if n.is_f64() => Value::from(w),
+    // Below 2^63 in magnitude, where `whole_number` is exact rather than saturated.
+    let exact = n.as_f64().is_some_and(|f| f.abs() < 9.2e18);
+    match whole_number(n) {
+        Some(w) if n.is_f64() && exact => Value::from(w),
         _ => Value::Number(n.clone()),
     }
 }

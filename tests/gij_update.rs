@@ -408,3 +408,22 @@ fn the_builder_writes_whole_numbers_as_integers() {
     assert_eq!(body["maxMinsToCommitEmail"].to_string(), "10000");
     assert_eq!(body["projectMappingIds"].to_string(), "[10000,10100]");
 }
+
+#[test]
+fn a_whole_number_beyond_64_bits_is_kept_as_written_for_validation() {
+    let form = json!({"maxMinsToCommitEmail": 1e30});
+    let options = jira_integration_payloads::gij::Options::default();
+    let body = form
+        .as_object()
+        .map(|f| jira_integration_payloads::gij::build::canonical_body(f, &options, &[]));
+    assert_eq!(
+        body.map(|b| b["maxMinsToCommitEmail"].to_string())
+            .as_deref(),
+        Some("1e+30")
+    );
+    let got = codes(
+        json!({"type": "GITHUB", "pat": "t", "maxMinsToCommitEmail": 1e30}),
+        json!({}),
+    );
+    assert!(got.contains(&"out-of-range"), "{got:?}");
+}

@@ -34,7 +34,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let name = field.name;
-        let whole = whole_number(n).map(|w| w.clamp(i64::MIN.into(), i64::MAX.into()) as i64);
+        let whole = whole_number(n);
         match whole {
             None => out.push(
                 Diagnostic::new(

@@ -77,8 +77,10 @@ pub fn project_id(v: &Value) -> Result<u64, IdProblem> {
     match v {
         Value::Number(n) => match crate::values::whole_number(n) {
             Some(id) if id < 1 => Err(IdProblem::NotPositive),
-            Some(id) if id > i128::from(MAX_SAFE_INTEGER) => Err(IdProblem::Unsafe),
-            Some(id) => Ok(id as u64),
+            Some(id) => u64::try_from(id)
+                .ok()
+                .filter(|&id| id <= MAX_SAFE_INTEGER)
+                .ok_or(IdProblem::Unsafe),
             None => Err(IdProblem::Decimal(n.to_string())),
         },
         Value::String(s) => match s.trim().parse::<u64>() {

@@ -63,9 +63,9 @@ pub fn integration_id(v: Option<&Value>) -> Option<u64> {
             .and_then(crate::values::whole_number),
         _ => None,
     }?;
-    (1..=i128::from(MAX_INTEGRATION_ID))
-        .contains(&id)
-        .then_some(id as u64)
+    u64::try_from(id)
+        .ok()
+        .filter(|id| (1..=MAX_INTEGRATION_ID).contains(id))
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
