@@ -60,36 +60,34 @@ fn current_option(v: &Value) -> Value {
 /// value clears them on update.
 #[allow(clippy::result_large_err)]
 fn clear_option(options: &Value) -> Result<Vec<&'static gij::fields::Field>, Diagnostic> {
-    let bad = |message: String| {
-        Err(Diagnostic::new(&INVALID_OPTION, "", message).param("option", "clear"))
-    };
+    use gij::fields::Kind;
     let names = match options.get("clear") {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Array(names)) => names,
-        Some(_) => return bad("clear must be an array of field names.".into()),
+        Some(_) => &Vec::new(),
     };
-    let mut fields = Vec::new();
-    for name in names {
-        let Some(name) = name.as_str() else {
-            return bad("clear must be an array of field names.".into());
-        };
-        let shown = crate::json::truncate(name, 40);
-        let Some(field) = gij::fields::field_named(name) else {
-            return bad(format!("clear names \"{shown}\", which is not a field."));
-        };
-        if !matches!(
-            field.kind,
-            gij::fields::Kind::String { .. }
-                | gij::fields::Kind::Secret
-                | gij::fields::Kind::ProjectIds
-        ) {
-            return bad(format!(
-                "clear names {shown}, which has no empty value: set it to a value instead."
-            ));
-        }
-        fields.push(field);
+    let fields: Option<Vec<_>> = names
+        .iter()
+        .map(|name| {
+            name.as_str()
+                .and_then(gij::fields::field_named)
+                .filter(|f| {
+                    matches!(
+                        f.kind,
+                        Kind::String { .. } | Kind::Secret | Kind::ProjectIds
+                    )
+                })
+        })
+        .collect();
+    match fields {
+        Some(fields) if options.get("clear").is_some_and(Value::is_array) => Ok(fields),
+        _ => Err(Diagnostic::new(
+            &INVALID_OPTION,
+            "",
+            "clear must be an array of the names of text, secret or projectMappingIds fields.",
+        )
+        .param("option", "clear")),
     }
-    Ok(fields)
 }
 
 fn option_error(d: Diagnostic) -> Report {

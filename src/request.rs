@@ -141,28 +141,27 @@ pub fn join_base_url(
             format!("baseUrl already ends with {overlap}, the start of the request path; the URL has it once."),
         )
         .param("option", "baseUrl")
-        .param("overlap", overlap.as_str()),
+        .param("overlap", overlap),
     );
-    let base = base.strip_suffix(overlap.as_str()).unwrap_or(base);
+    let base = base.strip_suffix(overlap).unwrap_or(base);
     Ok(Some(format!("{base}{path}")))
 }
 
 /// The longest run of segments that ends `base_path` and starts `path`, as `/a/b` (empty when
 /// none): what a base URL repeats of the API path.
-fn api_path_overlap(base_path: &str, path: &str) -> String {
-    let base: Vec<&str> = base_path.split('/').filter(|s| !s.is_empty()).collect();
-    let request: Vec<&str> = path
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .collect();
-    (1..=base.len().min(request.len()))
-        .rev()
-        .find(|&k| base.get(base.len() - k..) == request.get(..k))
-        .and_then(|k| request.get(..k))
-        .map_or_else(String::new, |segments| format!("/{}", segments.join("/")))
+fn api_path_overlap<'p>(base_path: &str, path: &'p str) -> &'p str {
+    let base = base_path.trim_end_matches('/');
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    // Each prefix of `path` that ends at a segment boundary, longest first.
+    let ends = path.match_indices('/').map(|(i, _)| i).chain([path.len()]);
+    let mut best = "";
+    for end in ends {
+        let prefix = path.get(..end).unwrap_or("");
+        if !prefix.is_empty() && base.ends_with(prefix) {
+            best = prefix;
+        }
+    }
+    best
 }
 
 /// Why [`parse_url`] refused a URL.

@@ -61,11 +61,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let host = ctx
         .after_str("origin")
         .and_then(|o| parse_url(o.trim()).ok())
-        .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+        .and_then(|u| u.host_str().map(str::to_owned));
     let by_host = host.as_deref().and_then(|h| {
-        TOKEN_ONLY_HOSTS
-            .iter()
-            .find(|(suffix, _)| h == *suffix || h.ends_with(&format!(".{suffix}")))
+        TOKEN_ONLY_HOSTS.iter().find(|(suffix, _)| {
+            h.strip_suffix(suffix)
+                .is_some_and(|p| p.is_empty() || p.ends_with('.'))
+        })
     });
     // GITHUB is GitHub.com (and Enterprise Cloud, the same API) whatever the origin says.
     let github = TOKEN_ONLY_HOSTS
