@@ -43,8 +43,51 @@ pub fn gij_options(options: &Value) -> Result<Options, Diagnostic> {
     Ok(Options {
         operation,
         integration_id: get("integrationId").cloned(),
-        current: get("current").cloned(),
+        current: get("current").map(current_option),
     })
+}
+
+/// The `current` option; the text of a GET response is read as JSON (text that is not JSON is
+/// kept, and validation reports it as `invalid-current`).
+fn current_option(v: &Value) -> Value {
+    match v {
+        Value::String(text) => crate::json::parse(text).map_or_else(|_| v.clone(), |p| p.value),
+        other => other.clone(),
+    }
+}
+
+/// Reads the `clear` option: the names of text, secret or project-id fields whose empty form
+/// value clears them on update.
+#[allow(clippy::result_large_err)]
+fn clear_option(options: &Value) -> Result<Vec<&'static gij::fields::Field>, Diagnostic> {
+    use gij::fields::Kind;
+    let names = match options.get("clear") {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(names)) => names,
+        Some(_) => &Vec::new(),
+    };
+    let fields: Option<Vec<_>> = names
+        .iter()
+        .map(|name| {
+            name.as_str()
+                .and_then(gij::fields::field_named)
+                .filter(|f| {
+                    matches!(
+                        f.kind,
+                        Kind::String { .. } | Kind::Secret | Kind::ProjectIds
+                    )
+                })
+        })
+        .collect();
+    match fields {
+        Some(fields) if options.get("clear").is_some_and(Value::is_array) => Ok(fields),
+        _ => Err(Diagnostic::new(
+            &INVALID_OPTION,
+            "",
+            "clear must be an array of the names of text, secret or projectMappingIds fields.",
+        )
+        .param("option", "clear")),
+    }
 }
 
 fn option_error(d: Diagnostic) -> Report {
@@ -67,22 +110,23 @@ pub fn validate_integration_json(text: &str, options: &Value) -> Report {
     }
 }
 
+/// The builder's options: the validation options, `baseUrl` and `clear`.
+#[allow(clippy::result_large_err)]
+fn gij_build_options(options: &Value) -> Result<BuildOptions, Diagnostic> {
+    Ok(BuildOptions {
+        validation: gij_options(options)?,
+        base_url: options
+            .get("baseUrl")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        clear: clear_option(options)?,
+    })
+}
+
 /// `buildIntegrationRequest(form, options)`.
 pub fn build_integration_request(form: &Value, options: &Value) -> BuildResult {
-    match gij_options(options) {
-        Ok(validation) => {
-            let base_url = options
-                .get("baseUrl")
-                .and_then(Value::as_str)
-                .map(str::to_string);
-            gij::build(
-                form,
-                &BuildOptions {
-                    validation,
-                    base_url,
-                },
-            )
-        }
+    match gij_build_options(options) {
+        Ok(o) => gij::build(form, &o),
         Err(d) => BuildResult::new(
             option_error(d),
             crate::request::Request {

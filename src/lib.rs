@@ -33,6 +33,7 @@ pub fn catalogue() -> Vec<&'static Code> {
     all.extend(api::CODES);
     all.extend(gij::codes());
     all.push(&request::INVALID_BASE_URL);
+    all.push(&request::BASE_URL_HAS_API_PATH);
     all.extend(lang::codes());
     all.extend(xray::codes());
     all

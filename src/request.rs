@@ -16,6 +16,13 @@ pub const INVALID_BASE_URL: Code = Code::new(
     "The baseUrl option is not an http(s) URL without credentials, query or fragment.",
 );
 
+/// The `baseUrl` option already ends with the start of the API path.
+pub const BASE_URL_HAS_API_PATH: Code = Code::new(
+    "base-url-has-api-path",
+    Severity::Warning,
+    "The baseUrl option already ends with the start of the API path (such as /rest/gitplugin/1.0 or /xray); that part is used once, not twice.",
+);
+
 /// A ready-to-send request. Its `Debug` output masks secrets.
 #[derive(Clone, PartialEq, Serialize)]
 pub struct Request {
@@ -93,9 +100,16 @@ impl BuildResult {
     }
 }
 
-/// Joins a base URL and a path; `Err` is an `invalid-base-url` diagnostic.
+/// Joins a base URL and a path; `Err` is an `invalid-base-url` diagnostic. A base URL that ends
+/// with the path's first segments (`https://jira.example.com/rest/gitplugin/1.0`,
+/// `https://acme.jfrog.io/xray/`) has them once in the URL, and a `base-url-has-api-path`
+/// warning is pushed to `warnings`.
 #[allow(clippy::result_large_err)]
-pub fn join_base_url(base: Option<&str>, path: &str) -> Result<Option<String>, Diagnostic> {
+pub fn join_base_url(
+    base: Option<&str>,
+    path: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Option<String>, Diagnostic> {
     let Some(base) = base.map(str::trim).filter(|b| !b.is_empty()) else {
         return Ok(None);
     };
@@ -115,10 +129,39 @@ pub fn join_base_url(base: Option<&str>, path: &str) -> Result<Option<String>, D
     if url.query().is_some() || url.fragment().is_some() {
         return Err(bad("must not have a query or fragment"));
     }
-    Ok(Some(format!(
-        "{}{path}",
-        url.as_str().trim_end_matches('/')
-    )))
+    let base = url.as_str().trim_end_matches('/');
+    let overlap = api_path_overlap(url.path(), path);
+    if overlap.is_empty() {
+        return Ok(Some(format!("{base}{path}")));
+    }
+    warnings.push(
+        Diagnostic::new(
+            &BASE_URL_HAS_API_PATH,
+            "",
+            format!("baseUrl already ends with {overlap}, the start of the request path; the URL has it once."),
+        )
+        .param("option", "baseUrl")
+        .param("overlap", overlap),
+    );
+    let base = base.strip_suffix(overlap).unwrap_or(base);
+    Ok(Some(format!("{base}{path}")))
+}
+
+/// The longest run of segments that ends `base_path` and starts `path`, as `/a/b` (empty when
+/// none): what a base URL repeats of the API path.
+fn api_path_overlap<'p>(base_path: &str, path: &'p str) -> &'p str {
+    let base = base_path.trim_end_matches('/');
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    // Each prefix of `path` that ends at a segment boundary, longest first.
+    let ends = path.match_indices('/').map(|(i, _)| i).chain([path.len()]);
+    let mut best = "";
+    for end in ends {
+        let prefix = path.get(..end).unwrap_or("");
+        if !prefix.is_empty() && base.ends_with(prefix) {
+            best = prefix;
+        }
+    }
+    best
 }
 
 /// Why [`parse_url`] refused a URL.
@@ -239,10 +282,15 @@ mod tests {
     #[test]
     fn base_url_joins_without_double_slash_and_rejects_bad_ones() {
         assert_eq!(
-            join_base_url(Some("https://jira.example.com/jira/"), "/rest/x").unwrap(),
+            join_base_url(
+                Some("https://jira.example.com/jira/"),
+                "/rest/x",
+                &mut Vec::new()
+            )
+            .unwrap(),
             Some("https://jira.example.com/jira/rest/x".into())
         );
-        assert_eq!(join_base_url(None, "/x").unwrap(), None);
+        assert_eq!(join_base_url(None, "/x", &mut Vec::new()).unwrap(), None);
         for bad in [
             "jira.example.com",
             "ftp://x",
@@ -250,7 +298,9 @@ mod tests {
             "https://x/?a=1",
         ] {
             assert_eq!(
-                join_base_url(Some(bad), "/x").unwrap_err().code,
+                join_base_url(Some(bad), "/x", &mut Vec::new())
+                    .unwrap_err()
+                    .code,
                 "invalid-base-url"
             );
         }
@@ -282,7 +332,8 @@ mod tests {
             parse_url("no scheme").unwrap_err(),
             UrlError::Parse(url::ParseError::RelativeUrlWithoutBase)
         );
-        let d = join_base_url(Some("https://jira.bücher.example"), "/x").unwrap_err();
+        let d =
+            join_base_url(Some("https://jira.bücher.example"), "/x", &mut Vec::new()).unwrap_err();
         assert_eq!(d.code, "invalid-base-url");
         assert!(d.message.contains("xn--"), "{}", d.message);
     }

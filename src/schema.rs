@@ -136,7 +136,9 @@ fn root(
         "description".into(),
         format!(
             "{description} Generated from the field table of {package} {version}; the library's \
-             validator checks more than a schema can express."
+             validator checks more than a schema can express. Lengths are limits in UTF-16 units, \
+             as Java's String.length() counts them; maxLength counts characters, so a text with \
+             characters beyond U+FFFF (2 units each) may pass maxLength and still be too long."
         )
         .into(),
     );

@@ -18,9 +18,9 @@ pub enum Kind {
         /// Largest accepted value.
         max: i64,
     },
-    /// Text of at most `max_chars` characters.
+    /// Text of at most `max_chars` characters, counted as Java does (UTF-16 code units).
     String {
-        /// Length limit in characters.
+        /// Length limit in UTF-16 code units.
         #[serde(rename = "maxLength")]
         max_chars: usize,
     },
@@ -56,6 +56,22 @@ pub fn is_blank(s: &str) -> bool {
 /// True when `s` starts or ends with white space (what `str::trim` would change).
 pub fn is_padded(s: &str) -> bool {
     s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace)
+}
+
+/// The whole number a JSON number stands for, however it is written (`2`, `2.0`, `1e4`), or
+/// `None` when it has a fraction. Every integer field reads numbers through this, as Jackson
+/// reads a whole-valued float into a Java `Integer` or `Long`; values beyond `i64` saturate
+/// (every limit is far inside it).
+pub fn whole_number(n: &serde_json::Number) -> Option<i64> {
+    if let Some(i) = n.as_i64() {
+        return Some(i);
+    }
+    if n.as_u64().is_some() {
+        return Some(i64::MAX);
+    }
+    n.as_f64()
+        .filter(|f| f.is_finite() && f.fract() == 0.0)
+        .map(|f| f as i64)
 }
 
 /// The JSON type's name, for messages (`"a string"`, `"an array"`, ...).
@@ -125,7 +141,8 @@ pub fn check_value(
         return Some(d);
     }
     let limit = max_chars?;
-    let chars = value.as_str().map_or(0, |s| s.chars().count());
+    // Java's `String.length()`: UTF-16 units, as the server and every field language count.
+    let chars = value.as_str().map_or(0, |s| s.encode_utf16().count());
     (chars > limit).then(|| {
         Diagnostic::new(
             codes.too_long,
@@ -193,6 +210,7 @@ pub fn normalise_form_value(kind: Kind, raw: &Value) -> Option<Value> {
         (Kind::Integer { .. }, Value::String(s)) => {
             Some(number(s.trim()).unwrap_or_else(|| raw.clone()))
         }
+        (Kind::Integer { .. }, Value::Number(n)) => Some(integral(n)),
         (Kind::String { .. } | Kind::Enum { .. }, Value::String(s)) => Some(Value::from(s.trim())),
         (Kind::ProjectIds, Value::String(s)) => Some(Value::Array(
             split_list(s)
@@ -205,6 +223,7 @@ pub fn normalise_form_value(kind: Kind, raw: &Value) -> Option<Value> {
                 .filter(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
                 .map(|v| match v {
                     Value::String(s) => number(s.trim()).unwrap_or_else(|| v.clone()),
+                    Value::Number(n) => integral(n),
                     other => other.clone(),
                 })
                 .collect(),
@@ -258,7 +277,18 @@ fn whole_number_text(shortest: &str) -> Option<String> {
     Some(format!("{sign}{digits}{}", "0".repeat(zeros)))
 }
 
-/// A JSON number from decimal text, if it is one.
+/// `n` written as the integer it stands for when it is whole (`2.0`, `1e4` -> `2`, `10000`), as
+/// every integer field reads it; otherwise as given, for validation to report.
+fn integral(n: &serde_json::Number) -> Value {
+    // Below 2^63 in magnitude, where `whole_number` is exact rather than saturated.
+    let exact = n.as_f64().is_some_and(|f| f.abs() < 9.2e18);
+    match whole_number(n) {
+        Some(w) if n.is_f64() && exact => Value::from(w),
+        _ => Value::Number(n.clone()),
+    }
+}
+
+/// A JSON number from decimal text, if it is one, written as an integer when it is whole.
 fn number(s: &str) -> Option<Value> {
     if s.is_empty()
         || !s
@@ -267,7 +297,7 @@ fn number(s: &str) -> Option<Value> {
     {
         return None;
     }
-    crate::json::number_literal(s).map(Value::Number)
+    crate::json::number_literal(s).map(|n| integral(&n))
 }
 
 #[cfg(test)]

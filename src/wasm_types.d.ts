@@ -72,16 +72,26 @@ export type IntegrationForm = Record<string, string | number | boolean | null | 
 export interface ValidateOptions {
   /** Default "add". */
   operation?: "add" | "update";
-  /** The id in the update URL. */
+  /** The id in the update URL: a Java Integer, 1 to 2147483647 (digits in a string are read). */
   integrationId?: number | string;
-  /** The current integration (a GET response or the integration object), for updates. */
-  current?: Record<string, unknown>;
+  /**
+   * The current integration, for updates: the GET response, the integration object, or the
+   * response's text. Validation then judges the state after the change; a list, an error
+   * response or text that is not JSON is the error `invalid-current`.
+   */
+  current?: Record<string, unknown> | string;
 }
 
 /** Options of buildIntegrationRequest. */
 export interface BuildOptions extends ValidateOptions {
   /** The Jira base URL, e.g. "https://jira.example.com"; the request then has a full url. */
   baseUrl?: string;
+  /**
+   * Update: the text, secret or project-id fields whose empty form value means "clear" (sends
+   * "" or []); any other empty value means "keep" and is not sent. A form passes the fields it
+   * filled from `current`. Other field names are the error `invalid-option`.
+   */
+  clear?: string[];
 }
 
 /** A ready-to-send HTTP request. */

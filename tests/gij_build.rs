@@ -8,6 +8,7 @@ fn add_at(base: &str) -> BuildOptions {
     BuildOptions {
         validation: Options::default(),
         base_url: Some(base.into()),
+        clear: Vec::new(),
     }
 }
 
@@ -19,6 +20,7 @@ fn update(id: Value, current: Option<Value>) -> BuildOptions {
             current,
         },
         base_url: None,
+        clear: Vec::new(),
     }
 }
 
@@ -155,16 +157,23 @@ fn building_then_validating_is_clean() {
 }
 
 #[test]
-fn emptying_a_field_on_update_clears_it() {
+fn emptying_a_field_on_update_keeps_it_unless_clear_names_it() {
     let current = json!({"id": 5, "integrationType": "GITLAB", "apiFilter": "[?archived]", "tagsFilter": "",
         "global": false, "projectMappingIds": [10000], "gitViewerEnabled": false, "displayName": "GL"});
     let form = json!({"apiFilter": "", "tagsFilter": "", "projectMappingIds": "", "displayName": "", "pat": "", "smartCommitsEnabled": ""});
-    let r = build(&form, &update(json!(5), Some(current)));
-    // apiFilter and the ids had values: cleared. tagsFilter was already empty, the secret and
-    // the boolean are left alone. (displayName cleared too: the server then generates one.)
+    let r = build(&form, &update(json!(5), Some(current.clone())));
+    assert_eq!(r.request.unwrap().body.unwrap(), json!({}));
+    // Asked to clear: apiFilter and the ids had values and are cleared; tagsFilter was already
+    // empty; the secret, never in a response, is cleared because it is asked for.
+    let mut options = update(json!(5), Some(current));
+    options.clear = ["apiFilter", "tagsFilter", "projectMappingIds", "pat"]
+        .iter()
+        .filter_map(|n| jira_integration_payloads::gij::fields::field_named(n))
+        .collect();
+    let r = build(&form, &options);
     assert_eq!(
         r.request.unwrap().body.unwrap(),
-        json!({"displayName": "", "apiFilter": "", "projectMappingIds": []})
+        json!({"pat": "", "apiFilter": "", "projectMappingIds": []})
     );
     // Without the current integration an empty input means "leave as is".
     let r = build(&form, &update(json!(5), None));

@@ -135,6 +135,32 @@ fn cases() -> Vec<Case> {
             )
         },
         Case {
+            options: update(json!(7), Some(json!([{"id": 7}, {"id": 8}]))),
+            twin_options: Some(update(json!(7), Some(current_gitlab.clone()))),
+            ..case(
+                "invalid-current",
+                "",
+                json!({"displayName": "x"}),
+                json!({"displayName": "x"}),
+            )
+        },
+        Case {
+            options: update(json!(8), Some(current_gitlab.clone())),
+            twin_options: Some(update(json!(7), Some(current_gitlab.clone()))),
+            ..case(
+                "current-id-mismatch",
+                "",
+                json!({"displayName": "x"}),
+                json!({"displayName": "x"}),
+            )
+        },
+        case(
+            "password-auth-retired",
+            "/password",
+            json!({"type": "GITHUB", "username": "u", "password": "p"}),
+            json!({"type": "GITHUB", "pat": "p"}),
+        ),
+        Case {
             options: update(json!(7), Some(current_gitlab.clone())),
             ..case(
                 "empty-update",

@@ -105,6 +105,12 @@ fn options() -> impl Strategy<Value = Options> {
                 json!({"integrationType": "GITLAB", "global": false, "projectMappingIds": [1]})
             ),
         }),
+        // A current integration as text that is not JSON, with a secret in it.
+        Just(Options {
+            operation: Operation::Update,
+            integration_id: Some(json!(5)),
+            current: Some(Value::from(format!("{{\"pat\": \"{SECRET}\","))),
+        }),
     ]
 }
 
@@ -199,6 +205,7 @@ fn built_body(form: &Value) -> Option<Value> {
     let options = BuildOptions {
         validation: Options::default(),
         base_url: None,
+        ..BuildOptions::default()
     };
     gij::build(form, &options).request.and_then(|r| r.body)
 }
@@ -223,7 +230,7 @@ proptest! {
         assert_no_secret(&serde_json::to_string(&from_text).unwrap());
         assert_no_secret(&from_text.to_json());
         assert_no_secret(&redact(&p).to_string());
-        let built = gij::build(&p, &BuildOptions { validation: o.clone(), base_url: Some("https://jira.example.com".into()) });
+        let built = gij::build(&p, &BuildOptions { validation: o.clone(), base_url: Some("https://jira.example.com".into()), ..BuildOptions::default() });
         assert_no_secret(&serde_json::to_string(&built.diagnostics).unwrap());
         assert_no_secret(&format!("{built:?}"));
     }
@@ -252,7 +259,7 @@ proptest! {
 
     #[test]
     fn built_requests_validate_cleanly(p in payload(), o in options()) {
-        let built = gij::build(&p, &BuildOptions { validation: o.clone(), base_url: None });
+        let built = gij::build(&p, &BuildOptions { validation: o.clone(), base_url: None, ..BuildOptions::default() });
         if let Some(request) = built.request {
             let body = request.body.unwrap();
             let again = gij::validate(&body, &o);

@@ -68,6 +68,7 @@ fn a_non_ascii_base_url_is_refused_by_both_builders() {
         &BuildOptions {
             validation: Options::default(),
             base_url: Some("https://jira.bücher.example".into()),
+            ..BuildOptions::default()
         },
     );
     assert!(!built.ok);

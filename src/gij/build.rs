@@ -24,12 +24,15 @@ pub struct BuildOptions {
     pub validation: Options,
     /// The Jira base URL, e.g. `https://jira.example.com`; the request then has a full `url`.
     pub base_url: Option<String>,
+    /// Update: the fields whose empty form value means "clear" (send the empty value) rather
+    /// than "keep" (send nothing). Only text, secret and project-id fields can be cleared.
+    pub clear: Vec<&'static Field>,
 }
 
 /// Builds the request from form state.
 pub fn build(form: &Value, options: &BuildOptions) -> BuildResult {
     let body = match form.as_object() {
-        Some(obj) => Value::Object(canonical_body(obj, &options.validation)),
+        Some(obj) => Value::Object(canonical_body(obj, &options.validation, &options.clear)),
         None => form.clone(),
     };
     let mut report = validate(&body, &options.validation);
@@ -40,13 +43,17 @@ pub fn build(form: &Value, options: &BuildOptions) -> BuildResult {
             format!("{INTEGRATION_PATH}/{id}")
         }
     };
-    let url = match join_base_url(options.base_url.as_deref(), &path) {
+    let mut warnings = Vec::new();
+    let url = match join_base_url(options.base_url.as_deref(), &path, &mut warnings) {
         Ok(url) => url,
         Err(d) => {
-            report = with(report, d);
+            warnings.push(d);
             None
         }
     };
+    for d in warnings {
+        report = with(report, d);
+    }
     let method = match options.validation.operation {
         Operation::Add => "POST",
         Operation::Update => "PUT",
@@ -70,10 +77,17 @@ fn with(report: Report, d: Diagnostic) -> Report {
 }
 
 /// The canonical body: fields in table order (unknown keys after, as given), unset values
-/// dropped, strings trimmed except secrets, loose values converted; on update, `type` and
-/// fields equal to the current integration are dropped, and a text or project-id field the form
-/// leaves empty while the current integration has a value is sent empty, which clears it.
-pub fn canonical_body(form: &Map<String, Value>, options: &Options) -> Map<String, Value> {
+/// dropped, strings trimmed except secrets, loose values converted.
+///
+/// On update the body is the change alone: a field the form leaves out, or leaves empty, keeps
+/// its value and is not sent, unless `clear` names it, when its empty value is sent (and only if
+/// the current integration has a value, when it is known); `type`, `integrationType`, the `id`
+/// of the URL and values equal to the current integration's are dropped.
+pub fn canonical_body(
+    form: &Map<String, Value>,
+    options: &Options,
+    clear: &[&Field],
+) -> Map<String, Value> {
     let current = options.current.as_ref().and_then(current_integration);
     let updating = options.operation == Operation::Update;
     let mut body = Map::new();
@@ -82,9 +96,8 @@ pub fn canonical_body(form: &Map<String, Value>, options: &Options) -> Map<Strin
             continue;
         };
         let value = normalise_form_value(field.kind, raw).or_else(|| {
-            updating
-                .then(|| cleared(field, current?.get(field.name)?))
-                .flatten()
+            let asked = updating && clear.iter().any(|c| c.name == field.name);
+            asked.then(|| cleared(field, current)).flatten()
         });
         let Some(value) = value else {
             continue;
@@ -107,22 +120,54 @@ pub fn canonical_body(form: &Map<String, Value>, options: &Options) -> Map<Strin
         body.insert(field.name.to_string(), value);
     }
     for (k, v) in form {
-        if super::fields::field_named(k).is_none() && !v.is_null() && v.as_str() != Some("") {
-            if updating && k == "integrationType" {
-                continue;
-            }
-            body.insert(k.clone(), v.clone());
+        if super::fields::field_named(k).is_some() || v.is_null() || v.as_str() == Some("") {
+            continue;
         }
+        if updating && k == "integrationType" {
+            continue;
+        }
+        let v = if k == "id" { form_id(v) } else { v.clone() };
+        if updating && k == "id" && redundant_id(&v, options, current) {
+            continue;
+        }
+        body.insert(k.clone(), v);
     }
     body
 }
 
-/// The empty value that clears `field`, when the current value is not already empty. Secrets
-/// and booleans are never cleared this way: an empty input keeps them.
-fn cleared(field: &Field, current: &Value) -> Option<Value> {
-    match (field.kind, current) {
-        (Kind::String { .. }, Value::String(s)) if !s.is_empty() => Some(Value::from("")),
-        (Kind::ProjectIds, Value::Array(ids)) if !ids.is_empty() => Some(Value::Array(Vec::new())),
+/// A form's `id` as the number it stands for; kept as given when it is not one.
+fn form_id(v: &Value) -> Value {
+    let kind = Kind::Integer {
+        min: 1,
+        max: i64::from(i32::MAX),
+    };
+    normalise_form_value(kind, v).unwrap_or_else(|| v.clone())
+}
+
+/// True when a body `id` repeats the URL's id (or the current integration's): the URL carries it.
+fn redundant_id(id: &Value, options: &Options, current: Option<&Map<String, Value>>) -> bool {
+    let id = integration_id(Some(id));
+    id.is_some()
+        && (id == integration_id(options.integration_id.as_ref())
+            || id == integration_id(current.and_then(|c| c.get("id"))))
+}
+
+/// The empty value that clears `field` (`""`, or `[]` for project ids), unless the current
+/// integration, when known, has no value to clear. Booleans and numbers have no empty value.
+fn cleared(field: &Field, current: Option<&Map<String, Value>>) -> Option<Value> {
+    let empty = match field.kind {
+        Kind::String { .. } | Kind::Secret => Value::from(""),
+        Kind::ProjectIds => Value::Array(Vec::new()),
+        Kind::Boolean | Kind::Integer { .. } | Kind::Enum { .. } => return None,
+    };
+    let Some(current) = current else {
+        return Some(empty);
+    };
+    match current.get(field.name) {
+        Some(Value::String(s)) if !s.is_empty() => Some(empty),
+        Some(Value::Array(ids)) if !ids.is_empty() => Some(empty),
+        // A secret is never in a response: asking to clear it sends the empty value.
+        None if field.is_secret() => Some(empty),
         _ => None,
     }
 }

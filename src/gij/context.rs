@@ -33,8 +33,17 @@ impl std::fmt::Debug for Options {
         f.debug_struct("Options")
             .field("operation", &self.operation)
             .field("integration_id", &self.integration_id)
-            .field("current", &self.current.as_ref().map(crate::redact::redact))
+            .field("current", &self.current.as_ref().map(redacted_current))
             .finish()
+    }
+}
+
+/// `current` safe to show: a text that is not JSON (kept for `invalid-current`) may hold a
+/// secret no redaction can find, so only its size is shown.
+fn redacted_current(v: &Value) -> Value {
+    match v {
+        Value::String(text) => Value::from(format!("<text of {} bytes>", text.len())),
+        other => crate::redact::redact(other),
     }
 }
 
@@ -48,6 +57,8 @@ pub struct Ctx<'a> {
     pub ty: Option<IntegrationType>,
     /// The current integration (update only), with `integrationType` readable as `type`.
     pub current: Option<&'a Map<String, Value>>,
+    /// Why the `current` option, when given, is not one integration.
+    pub current_problem: Option<CurrentProblem>,
     /// The update URL's id, as given.
     pub integration_id: Option<&'a Value>,
     /// The body's known, non-null fields with their values, in the field table's order. Rules
@@ -59,7 +70,13 @@ impl<'a> Ctx<'a> {
     /// Builds the context, working out the effective type.
     pub fn new(members: &'a Members<'a>, options: &'a Options) -> Ctx<'a> {
         let body = members.map();
-        let current = options.current.as_ref().and_then(current_integration);
+        let updating = options.operation == Operation::Update;
+        let read = options
+            .current
+            .as_ref()
+            .filter(|_| updating)
+            .map(read_current);
+        let current = read.and_then(Result::ok);
         let type_of = |m: &Map<String, Value>| {
             ["type", "integrationType"]
                 .iter()
@@ -79,6 +96,7 @@ impl<'a> Ctx<'a> {
             op: options.operation,
             ty,
             current,
+            current_problem: read.and_then(Result::err),
             integration_id: options.integration_id.as_ref(),
         }
     }
@@ -86,27 +104,37 @@ impl<'a> Ctx<'a> {
     /// The value the integration will have after the request: the body's, else the current
     /// integration's (update), else the documented default.
     pub fn effective_bool(&self, name: &str) -> Option<bool> {
-        self.bool(name)
-            .or_else(|| {
-                self.current
-                    .and_then(|c| c.get(name))
-                    .and_then(Value::as_bool)
-            })
-            .or_else(|| match field_named(name).and_then(|f| f.default) {
+        self.after(name).and_then(Value::as_bool).or_else(|| {
+            match field_named(name).and_then(|f| f.default) {
                 Some(Default::Bool(b)) => Some(b),
                 _ => None,
-            })
+            }
+        })
     }
 
     /// The project ids after the request, as far as they are known.
     pub fn effective_projects(&self) -> Option<&'a Vec<Value>> {
-        self.get("projectMappingIds")
-            .and_then(Value::as_array)
-            .or_else(|| {
-                self.current
-                    .and_then(|c| c.get("projectMappingIds"))
-                    .and_then(Value::as_array)
-            })
+        self.after("projectMappingIds").and_then(Value::as_array)
+    }
+
+    /// The value after the request: the body's, else (update) the current integration's;
+    /// `null` reads as absent in both.
+    pub fn after(&self, name: &str) -> Option<&'a Value> {
+        self.get(name).or_else(|| {
+            (self.op == Operation::Update)
+                .then(|| self.current?.get(name).filter(|v| !v.is_null()))
+                .flatten()
+        })
+    }
+
+    /// The string after the request (see [`Ctx::after`]).
+    pub fn after_str(&self, name: &str) -> Option<&'a str> {
+        self.after(name).and_then(Value::as_str)
+    }
+
+    /// True when the body sends `name` (not `null`).
+    pub fn touches(&self, name: &str) -> bool {
+        self.get(name).is_some()
     }
 
     /// True when adding.
@@ -131,15 +159,63 @@ fn present_fields(body: &Map<String, Value>) -> Vec<(&'static Field, &Value)> {
         .collect()
 }
 
-/// The integration object inside a GET/PUT/POST response, or the object itself.
-pub fn current_integration(v: &Value) -> Option<&Map<String, Value>> {
-    let obj = v.as_object()?;
-    let inner = obj.get("integration").or_else(|| obj.get("integrations"));
-    match inner {
-        Some(Value::Object(o)) => Some(o),
-        Some(Value::Array(a)) => a.first().and_then(Value::as_object),
-        _ => Some(obj),
+/// Why the `current` option is not one integration object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CurrentProblem {
+    /// A list (a list response, or an array of integrations) with this many items.
+    List(usize),
+    /// An error response (`success: false`, or an `error` member).
+    ErrorResponse,
+    /// Text that is not JSON (a string the caller could not or did not parse).
+    NotJson,
+    /// An object without `id`, `type` or `integrationType`.
+    NotAnIntegration,
+    /// A number, a boolean: no JSON object at all.
+    NotAnObject(&'static str),
+}
+
+/// The integration object inside a GET/PUT/POST response, or the object itself; or why
+/// `v` is not one integration.
+pub fn read_current(v: &Value) -> Result<&Map<String, Value>, CurrentProblem> {
+    let obj = match v {
+        Value::Object(o) => o,
+        Value::Array(items) => return Err(CurrentProblem::List(items.len())),
+        Value::String(_) => return Err(CurrentProblem::NotJson),
+        other => {
+            return Err(CurrentProblem::NotAnObject(crate::values::json_type_name(
+                other,
+            )));
+        }
+    };
+    let failed = matches!(obj.get("success"), Some(Value::Bool(false)))
+        || obj.get("success").and_then(Value::as_str) == Some("false")
+        || obj.get("error").is_some_and(|e| !e.is_null());
+    if failed {
+        return Err(CurrentProblem::ErrorResponse);
     }
+    let inner = obj.get("integration").or_else(|| obj.get("integrations"));
+    let integration = match inner {
+        Some(Value::Object(o)) => o,
+        Some(Value::Array(a)) => match a.as_slice() {
+            [Value::Object(o)] => o,
+            _ => return Err(CurrentProblem::List(a.len())),
+        },
+        _ => obj,
+    };
+    let identified = ["id", "type", "integrationType"]
+        .iter()
+        .any(|k| integration.get(*k).is_some_and(|v| !v.is_null()));
+    if identified {
+        Ok(integration)
+    } else {
+        Err(CurrentProblem::NotAnIntegration)
+    }
+}
+
+/// The integration object inside a GET/PUT/POST response, or the object itself, when `v` is one
+/// integration.
+pub fn current_integration(v: &Value) -> Option<&Map<String, Value>> {
+    read_current(v).ok()
 }
 
 impl<'a> Deref for Ctx<'a> {
@@ -154,6 +230,16 @@ impl<'a> Deref for Ctx<'a> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_never_shows_a_current_text() {
+        let options = Options {
+            operation: Operation::Update,
+            integration_id: None,
+            current: Some(Value::from("{\"pat\": \"s3cr3t-tok\",")),
+        };
+        assert!(!format!("{options:?}").contains("s3cr3t"));
+    }
 
     #[test]
     fn present_fields_are_in_table_order_without_nulls_or_unknown_keys() {

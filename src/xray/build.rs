@@ -174,13 +174,17 @@ pub fn build(form: &Value, options: &BuildOptions) -> BuildResult {
         }
     };
     let path = request_path(options.action, name.unwrap_or(""), options.path_style);
-    let url = match join_base_url(options.base_url.as_deref(), &path) {
+    let mut warnings = Vec::new();
+    let url = match join_base_url(options.base_url.as_deref(), &path, &mut warnings) {
         Ok(url) => url,
         Err(d) => {
-            report = with(report, d);
+            warnings.push(d);
             None
         }
     };
+    for d in warnings {
+        report = with(report, d);
+    }
     BuildResult::new(
         report,
         Request {

@@ -30,6 +30,10 @@ const first: Diagnostic | undefined = result.diagnostics[0];
 const line: number | undefined = validateIntegrationJson('{}', { operation: 'update', integrationId: 3 }).diagnostics[0]?.line;
 const built: BuildResult = buildIntegrationRequest({ type: 'GITLAB', pat: 't', global: 'false' }, { baseUrl: 'https://jira.example.com' });
 const method: string | undefined = built.request?.method;
+const update: BuildResult = buildIntegrationRequest(
+  { displayName: '', tagsFilter: '^v.*' },
+  { operation: 'update', integrationId: 5, current: '{"id": 5, "integrationType": "GITLAB"}', clear: ['displayName'] },
+);
 const types: IntegrationTypeDescription[] = integrationTypes();
 const codes: CatalogueEntry[] = ruleCatalogue();
 const severities: Array<'error' | 'warning' | 'info'> = codes.map((c) => c.severity);
@@ -50,9 +54,11 @@ const n: number = version();
 validateIntegration({}, { operation: 'delete' });
 // @ts-expect-error no such field on a diagnostic
 first?.nonexistent;
+// @ts-expect-error clear lists field names
+buildIntegrationRequest({}, { operation: 'update', integrationId: 5, clear: 'displayName' });
 // @ts-expect-error ok is a boolean
 const s: string = result.ok;
 // @ts-expect-error the type list is typed
 types[0]?.fields[0]?.nosuch;
 
-export { kept, shown, v, viaDefault, line, method, severities, advice, redacted, refspecs, apiPath, known, n, s };
+export { kept, shown, v, viaDefault, line, method, update, severities, advice, redacted, refspecs, apiPath, known, n, s };

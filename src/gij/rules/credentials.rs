@@ -79,10 +79,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .param("field", "password"),
         );
     }
-    let has = |c: Credential| match c {
-        Credential::UsernameAll => ctx.str("username").is_some_and(|u| u.trim() == "all"),
-        other => ctx.text(other.field()).is_some(),
-    };
+    // What the body sends, and what the integration has after it (update: the current values of
+    // fields the body leaves out; responses carry no secrets, so those are the body's).
+    let has = |c: Credential| sends(ctx, c, false);
+    let has_after = |c: Credential| sends(ctx, c, true);
     let pat = has(Credential::Pat);
     if pat && has(Credential::Password) {
         out.push(
@@ -96,7 +96,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let Some(ty) = ctx.ty else { return };
     let tfs = ty == IntegrationType::TfsServer;
-    if tfs && pat && !has(Credential::UsernameAll) && !has(Credential::Password) {
+    let touched = ["username", "password", "pat"]
+        .iter()
+        .any(|name| ctx.touches(name));
+    if tfs
+        && touched
+        && has_after(Credential::Pat)
+        && !has_after(Credential::UsernameAll)
+        && !has_after(Credential::Password)
+    {
         out.push(
             Diagnostic::new(
                 &TFS_PAT_USERNAME,
@@ -156,4 +164,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .param("type", ty.as_str())
         .param("accepted", options),
     );
+}
+
+/// True when the credential is sent (`after` false) or set after the request (`after` true).
+fn sends(ctx: &Ctx<'_>, c: Credential, after: bool) -> bool {
+    let value = if after {
+        ctx.after_str(c.field())
+    } else {
+        ctx.str(c.field())
+    };
+    match c {
+        Credential::UsernameAll => value.is_some_and(|u| u.trim() == "all"),
+        _ => value.is_some_and(|v| !crate::values::is_blank(v)),
+    }
 }

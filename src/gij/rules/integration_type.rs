@@ -46,6 +46,20 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    // `type` is in the field table, whose JSON types another rule checks; `integrationType` is not.
+    if let Some(v) = ctx.get("integrationType").filter(|v| !v.is_string()) {
+        let found = crate::values::json_type_name(v);
+        out.push(
+            Diagnostic::new(
+                &super::json_types::WRONG_JSON_TYPE,
+                ptr("integrationType"),
+                format!("integrationType must be a string, not {found}."),
+            )
+            .param("field", "integrationType")
+            .param("expected", "a string")
+            .param("found", found),
+        );
+    }
     for key in ["type", "integrationType"] {
         if let Some(s) = ctx.str(key) {
             if IntegrationType::parse(s).is_none() && (key == "type" || ctx.op == Operation::Update)

@@ -16,6 +16,7 @@ pub(crate) mod projects;
 mod recommendations;
 mod region;
 pub(crate) mod required;
+mod retired_credentials;
 pub(crate) mod update;
 mod whitespace;
 
@@ -32,6 +33,7 @@ pub static RULES: &[Rule] = &[
     origin::RULE,
     required::RULE,
     credentials::RULE,
+    retired_credentials::RULE,
     region::RULE,
     numbers::RULE,
     projects::RULE,

@@ -4,6 +4,7 @@ use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
 use crate::gij::fields::Kind;
+use crate::values::whole_number;
 
 /// A number with a fractional part where a whole number is needed.
 pub const NOT_AN_INTEGER: Code = Code::new(
@@ -33,14 +34,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let name = field.name;
-        let whole = n
-            .as_i64()
-            .or_else(|| n.as_u64().map(|_| i64::MAX))
-            .or_else(|| {
-                n.as_f64()
-                    .filter(|f| f.fract() == 0.0 && f.is_finite())
-                    .map(|f| if f < 0.0 { i64::MIN } else { f as i64 })
-            });
+        let whole = whole_number(n);
         match whole {
             None => out.push(
                 Diagnostic::new(

@@ -75,11 +75,12 @@ pub(super) const RULE: Rule = Rule {
 /// A project id read from JSON: `Ok(id)` or the diagnostic-worthy reason it is not one.
 pub fn project_id(v: &Value) -> Result<u64, IdProblem> {
     match v {
-        Value::Number(n) => match n.as_u64() {
-            Some(0) => Err(IdProblem::NotPositive),
-            Some(id) if id > MAX_SAFE_INTEGER => Err(IdProblem::Unsafe),
-            Some(id) => Ok(id),
-            None if n.as_i64().is_some() => Err(IdProblem::NotPositive),
+        Value::Number(n) => match crate::values::whole_number(n) {
+            Some(id) if id < 1 => Err(IdProblem::NotPositive),
+            Some(id) => u64::try_from(id)
+                .ok()
+                .filter(|&id| id <= MAX_SAFE_INTEGER)
+                .ok_or(IdProblem::Unsafe),
             None => Err(IdProblem::Decimal(n.to_string())),
         },
         Value::String(s) => match s.trim().parse::<u64>() {
@@ -136,25 +137,22 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             check_ids(list, out);
         }
     }
+    // R8 and R9 judge the state after the request (the body over the current integration on
+    // update), when the body touches a field they depend on.
     let global = ctx.bool("global");
-    let non_empty = list.is_some_and(|l| !l.is_empty());
-    if global == Some(true) && non_empty {
+    let global_after = ctx.after("global").and_then(Value::as_bool);
+    let ids_after = ctx.effective_projects().is_some_and(|l| !l.is_empty());
+    if global_after == Some(true) && ids_after && (global.is_some() || list.is_some()) {
+        let message = if global.is_some() {
+            "global is true, so the server ignores projectMappingIds (the update API rejects them)."
+        } else {
+            "The integration is global (global is true), so the server ignores projectMappingIds (the update API rejects them)."
+        };
         out.push(
-            Diagnostic::new(
-                &GLOBAL_WITH_PROJECTS,
-                ptr(field),
-                "global is true, so the server ignores projectMappingIds (the update API rejects them).",
-            )
-            .suggest("Set global to false to restrict the integration to these projects, or remove projectMappingIds."),
+            Diagnostic::new(&GLOBAL_WITH_PROJECTS, ptr(field), message)
+                .suggest("Set global to false to restrict the integration to these projects, or send projectMappingIds: []."),
         );
     }
-    // R9: the state after the request, as far as it is known. On update without the current
-    // integration, absent ids are unknown (the integration may have some), so nothing is said.
-    let global_after = global.or_else(|| {
-        ctx.current
-            .and_then(|c| c.get("global"))
-            .and_then(Value::as_bool)
-    });
     let known_empty = match ctx.effective_projects() {
         Some(ids) => ids.is_empty(),
         None => ctx.adding() || ctx.current.is_some(),

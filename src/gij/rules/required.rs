@@ -1,4 +1,5 @@
-//! Per-type required fields when adding (R2 `origin`, R4 `awsRegion`), read from the type table.
+//! Per-type required fields (R2 `origin`, R4 `awsRegion`), read from the type table: missing when
+//! adding, emptied by an update (the state after the request is judged, for the fields it sends).
 
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
@@ -18,7 +19,7 @@ pub(super) const RULE: Rule = Rule {
     check,
 };
 
-/// The non-credential fields `ty` needs when adding.
+/// The non-credential fields `ty` needs, when adding and after every update.
 pub fn required_fields(ty: IntegrationType) -> &'static [&'static str] {
     match ty {
         IntegrationType::Aws => &["awsRegion"],
@@ -28,11 +29,15 @@ pub fn required_fields(ty: IntegrationType) -> &'static [&'static str] {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(ty) = ctx.ty.filter(|_| ctx.adding()) else {
+    let Some(ty) = ctx.ty else {
         return;
     };
     for &name in required_fields(ty) {
-        if ctx.text(name).is_none() && ctx.get(name).is_none_or(|v| v.is_string()) {
+        if !ctx.adding() && !ctx.touches(name) {
+            continue;
+        }
+        let after = ctx.after(name);
+        if after.is_none_or(|v| v.as_str().is_some_and(crate::values::is_blank)) {
             let what = match name {
                 "origin" if ty.info().origin == crate::gij::types::OriginKind::Path => {
                     "the folder path or glob (origin)"
@@ -43,7 +48,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             let mut d = Diagnostic::new(
                 &MISSING_REQUIRED_FIELD,
                 ptr(name),
-                format!("{} integrations need {what}.", ty.as_str()),
+                if ctx.adding() {
+                    format!("{} integrations need {what}.", ty.as_str())
+                } else {
+                    format!(
+                        "{} integrations need {what}; an update cannot empty it.",
+                        ty.as_str()
+                    )
+                },
             )
             .param("field", name)
             .param("type", ty.as_str());

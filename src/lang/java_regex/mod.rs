@@ -6,7 +6,7 @@
 //! that mean something else in other engines and about catastrophic backtracking.
 //! [`preview`] applies a pattern to a list of tag (or branch) names with Java's matching rules.
 //!
-//! Limits: patterns longer than [`MAX_PATTERN_CHARS`] characters are rejected (the length limit
+//! Limits: patterns longer than [`MAX_PATTERN_CHARS`] UTF-16 units are rejected (the length limit
 //! of the payload's other free-text fields), and groups or classes nested deeper than
 //! [`MAX_NESTING`] are rejected before any recursion could exhaust the stack; Java itself
 //! accepts both.
@@ -290,7 +290,9 @@ fn error_diagnostic(pattern: &str, e: &ParseError) -> Diagnostic {
     if code.id == SYNTAX.id {
         d = d.param("javaIndex", e.java_index);
     } else if code.id == TOO_LONG.id {
-        d = d.param("limit", MAX_PATTERN_CHARS).param("length", len);
+        d = d
+            .param("limit", MAX_PATTERN_CHARS)
+            .param("length", pattern.encode_utf16().count());
     } else {
         d = d.param("limit", MAX_NESTING);
     }

@@ -422,15 +422,16 @@ fn remove_qe_quoting(p: &[u32]) -> (Vec<u32>, Vec<usize>) {
 
 /// Parses `pattern` as JDK 17 would.
 pub(crate) fn compile(pattern: &str) -> Result<Prog, ParseError> {
-    let chars: Vec<u32> = pattern.chars().map(u32::from).collect();
-    let n = chars.len();
-    if n > MAX_LEN {
+    // The limit is in UTF-16 units, as Java's `String.length()` and the other fields count.
+    if pattern.encode_utf16().count() > MAX_LEN {
         return Err(ParseError {
             kind: ErrKind::TooLong,
             java_index: -1,
             at: MAX_LEN,
         });
     }
+    let chars: Vec<u32> = pattern.chars().map(u32::from).collect();
+    let n = chars.len();
     let (t, origin) = remove_qe_quoting(&chars);
     let len = t.len();
     let mut p = Parser {

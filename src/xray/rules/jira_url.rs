@@ -68,6 +68,11 @@ pub fn clean(url: &Url) -> String {
     clean.to_string()
 }
 
+/// True for the characters RFC 3986 allows in a URI: unreserved, reserved and `%`.
+fn is_uri_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
+}
+
 /// True when the URL's host is an Atlassian Cloud site, `<site>.atlassian.net`.
 pub fn is_cloud_host(url: &Url) -> bool {
     url.host_str().is_some_and(|h| {
@@ -139,6 +144,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             return;
         }
     };
+    if let Some(c) = raw.chars().find(|c| !is_uri_char(*c)) {
+        // The WHATWG parser percent-encodes these; a URI (RFC 3986, the schema's `format: "uri"`,
+        // Java's `URI`) must not contain them.
+        let what = if c == ' ' {
+            "a space".to_string()
+        } else if c.is_ascii_graphic() {
+            format!("the character {c}")
+        } else {
+            format!("the character U+{:04X}", u32::from(c))
+        };
+        out.push(
+            invalid(
+                path,
+                format!("jira_server_url contains {what}, which a URI does not allow; percent-encode it."),
+            )
+            .param("reason", "not-a-uri")
+            .suggest(clean(&url)),
+        );
+    }
     if !url.username().is_empty() || url.password().is_some() {
         out.push(
             Diagnostic::new(

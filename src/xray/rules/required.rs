@@ -54,7 +54,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "auth_type" => Some("\"auth_type\": \"basic\"".to_string()),
             "connection_name" => ctx
                 .connection_name
-                .filter(|n| !is_blank(n) && n.chars().count() <= MAX_NAME_CHARS)
+                .filter(|n| !is_blank(n) && n.encode_utf16().count() <= MAX_NAME_CHARS)
                 .map(|n| format!("\"connection_name\": {}", serde_json::Value::from(n))),
             _ => None,
         };
