@@ -158,6 +158,47 @@ mod tests {
         assert!(preview(&mild, &listing, HostShape::Array).is_ok());
     }
 
+    /// Metering changes no result: every case of the compliance suite gives the same value or
+    /// error through the metered runtime as through the crate's own, and the suite's result
+    /// wherever the crate gives it.
+    #[test]
+    fn metered_functions_agree_with_the_compliance_suite() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/jmespath-compliance");
+        let meter = std::sync::Arc::new(super::Meter::default());
+        let metered = super::metered_runtime(&meter);
+        let (mut cases, mut agree) = (0, 0);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let suites: Value = serde_json::from_str(&text).unwrap();
+            for suite in suites.as_array().unwrap() {
+                let given = jmespath::Variable::try_from(&suite["given"]).unwrap();
+                for case in suite["cases"].as_array().unwrap() {
+                    let expr = case["expression"].as_str().unwrap();
+                    let (Ok(plain), Ok(counted)) = (
+                        jmespath::DEFAULT_RUNTIME.compile(expr),
+                        metered.compile(expr),
+                    ) else {
+                        continue;
+                    };
+                    let expected = plain.search(&given).map_err(|e| e.reason);
+                    let got = counted.search(&given).map_err(|e| e.reason);
+                    assert_eq!(got, expected, "{expr}");
+                    cases += 1;
+                    let suite_result = case.get("result").map(jmespath::Variable::try_from);
+                    if let (Some(Ok(want)), Ok(got)) = (suite_result, &got) {
+                        agree += usize::from(**got == want);
+                    }
+                }
+            }
+        }
+        assert!(
+            cases > 500 && agree > 400,
+            "{cases} cases, {agree} results agree"
+        );
+        assert!(!meter.exhausted());
+    }
+
     #[test]
     fn the_estimate_multiplies_nodes_values_and_growth() {
         assert_eq!(super::estimated_visits(10, 1000, 4), 40_000);
