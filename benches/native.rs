@@ -138,5 +138,32 @@ fn caches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, typical, worst, caches);
+/// The preview's work budget: `[?length(to_string(@)) > `0`]` piped n times on two
+/// repositories with 200 KB descriptions. One and ten stages evaluate; 25 stages stop at the
+/// function budget (`jmespath-preview-too-much-work`), so their time is the budget's cost.
+fn preview_budget(c: &mut Criterion) {
+    let description = "x".repeat(200_000);
+    let listing = json!([
+        {"full_name": "o/a", "description": description},
+        {"full_name": "o/b", "description": description},
+    ]);
+    let stages = |n: usize| vec!["[?length(to_string(@)) > `0`]"; n].join(" | ");
+    let mut g = c.benchmark_group("JMESPath preview work budget");
+    g.sample_size(10);
+    for n in [1, 10, 25] {
+        let filter = stages(n);
+        g.bench_function(format!("{n} to_string stages"), |b| {
+            b.iter(|| {
+                black_box(jmespath::preview(
+                    black_box(&filter),
+                    &listing,
+                    jmespath::HostShape::Array,
+                ))
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, typical, worst, caches, preview_budget);
 criterion_main!(benches);

@@ -152,6 +152,19 @@ pub fn invalid_input(reason: &str) -> Report {
     ])
 }
 
+/// A report for an option string of `length` characters, over `limit`; the value is not echoed.
+pub fn option_too_long(option: &str, length: usize, limit: usize) -> Report {
+    Report::new(vec![
+        Diagnostic::new(
+            &INVALID_OPTION,
+            "",
+            format!("The {option} option is {length} characters long; the limit is {limit}."),
+        )
+        .param("option", option)
+        .param("limit", limit),
+    ])
+}
+
 /// The codes this module can emit.
 pub const CODES: &[Code] = &[INVALID_OPTION, INVALID_INPUT];
 

@@ -4,9 +4,17 @@
 //! cycle or a BigInt becomes an `invalid-input` diagnostic instead of a trap), options objects in
 //! one call when they hold only `operation` and property by property otherwise, and results go
 //! back as plain objects.
+//!
+//! Every argument is taken as a `JsValue` and checked here, before a byte of it is copied into
+//! the module: the glue of a `&str` parameter allocates `value.length` bytes before it finds the
+//! value is no string (a Buffer leaked them; `{length: -1}` asked for 4 GiB and trapped). A
+//! non-string where a string is expected throws a `TypeError` naming the argument; a text, an
+//! object's JSON or an options object over the JSON-text limits gets the diagnostic a JSON text
+//! gets, and an option string over [`MAX_OPTION_CHARS`] an `invalid-option` that never echoes it.
 
 use crate::api;
 use crate::diagnostics::Report;
+use crate::json::MAX_TEXT_BYTES;
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -19,8 +27,13 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("wasm_types.d.ts");
 
+/// The longest string an options object may hold in one property, in UTF-16 code units: the
+/// 8 KiB request line servers (Tomcat, Jetty) accept by default bounds every URL and name an
+/// option carries.
+pub const MAX_OPTION_CHARS: usize = 8192;
+
 /// Reads a JS value as JSON; `undefined` reads as `null`.
-fn read(value: &JsValue) -> Result<Value, String> {
+fn read(value: &JsValue) -> Result<Value, Report> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }
@@ -29,15 +42,28 @@ fn read(value: &JsValue) -> Result<Value, String> {
 
 /// `JSON.parse(JSON.stringify(value))`, read into Rust; `None` where `JSON.stringify` gives
 /// `undefined` (for `undefined`, a function or a symbol).
-fn read_json(value: &JsValue) -> Result<Option<Value>, String> {
-    let text = js_sys::JSON::stringify(value).map_err(|e| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "JSON.stringify failed".into())
-    })?;
-    text.as_string()
-        .map(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
-        .transpose()
+/// The JSON text is held to the limits of a JSON text argument ([`MAX_TEXT_BYTES`], nesting)
+/// and gets the same diagnostics, without a line and column (they would point into a text the
+/// caller never wrote).
+fn read_json(value: &JsValue) -> Result<Option<Value>, Report> {
+    let text = stringify(value);
+    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
+        return match take_failure() {
+            Some(reason) => Err(api::invalid_input(&reason)),
+            None => Ok(None),
+        };
+    };
+    let units = units(text);
+    if units > MAX_TEXT_BYTES {
+        return Err(Report::new(vec![crate::json::too_large(units)]));
+    }
+    match crate::json::parse(&String::from(text)) {
+        Ok(parsed) => Ok(Some(parsed.value)),
+        Err(mut d) => {
+            (d.line, d.column) = (None, None);
+            Err(Report::new(vec![d]))
+        }
+    }
 }
 
 /// Reads an optional options argument; absent reads as `null`.
@@ -48,13 +74,13 @@ fn read_json(value: &JsValue) -> Result<Option<Value>, String> {
 /// options are, the result is what `JSON.stringify` then parsing would give, at a fraction of
 /// the cost (measured with `make bench`); at the edges of exotic objects it differs: a
 /// non-enumerable property is read, a `toJSON` method on the object itself is not called.
-fn read_opt(value: Option<JsValue>) -> Result<Value, String> {
+fn read_opt(value: Option<JsValue>) -> Result<Value, Report> {
     let Some(value) = value else {
         return Ok(Value::Null);
     };
     let operation = match operation_only_index(&value) {
         0 => return read_properties(&value),
-        OTHER_OPERATION => match json_of(&take_operation())? {
+        OTHER_OPERATION => match json_of("operation", &take_operation())? {
             Some(item) => item,
             None => return Ok(Value::Object(serde_json::Map::new())),
         },
@@ -90,38 +116,100 @@ extern "C" {
     /// The `operation` value the last `operationOnly` call answered `OTHER_OPERATION` for.
     #[wasm_bindgen(js_name = takeOperation)]
     fn take_operation() -> JsValue;
+
+    // The reads below return `undefined` where the JS call throws, and keep the reason for
+    // `take_failure`: js-sys's `catch` imports leak an externref slot on every throw (measured
+    // in tests/wasm/leaks.rs).
+
+    /// `JSON.stringify(value)`.
+    fn stringify(value: &JsValue) -> JsValue;
+
+    /// `Reflect.ownKeys(value)`.
+    #[wasm_bindgen(js_name = ownKeys)]
+    fn own_keys(value: &JsValue) -> JsValue;
+
+    /// `Reflect.get(object, key)`.
+    #[wasm_bindgen(js_name = getProperty)]
+    fn get_property(object: &JsValue, key: &JsValue) -> JsValue;
+
+    /// Why the last guarded read threw (at most 200 characters), once; `None` if it did not.
+    #[wasm_bindgen(js_name = takeFailure)]
+    fn take_failure() -> Option<String>;
 }
 
-/// An options object, property by property.
-fn read_properties(value: &JsValue) -> Result<Value, String> {
+/// An options object, property by property; its keys and values together are held to
+/// [`MAX_TEXT_BYTES`] as their JSON text would be.
+fn read_properties(value: &JsValue) -> Result<Value, Report> {
     // `Reflect.ownKeys` fails on anything but an object, and on a proxy that throws (where
     // `Object.keys` would throw through the module): those, and arrays, are read whole. It also
     // lists non-enumerable keys, which plain options objects do not have.
-    let keys = match js_sys::Reflect::own_keys(value) {
-        Ok(keys) if !js_sys::Array::is_array(value) => keys,
-        _ => return read(value),
+    let keys = own_keys(value);
+    let Some(keys) = keys.dyn_ref::<js_sys::Array>() else {
+        take_failure();
+        return read(value);
     };
-    let object: &js_sys::Object = value.unchecked_ref();
+    if js_sys::Array::is_array(value) {
+        return read(value);
+    }
     let mut map = serde_json::Map::new();
-    for key in keys {
-        let Some(name) = key.as_string() else {
+    let mut size = 0usize;
+    for key in keys.iter() {
+        let Some(key) = key.dyn_ref::<js_sys::JsString>() else {
             continue;
         };
-        let item = js_sys::Reflect::get(object, &key)
-            .map_err(|_| format!("options.{name} cannot be read"))?;
+        size = size.saturating_add(units(key)).saturating_add(1);
+        if size > MAX_TEXT_BYTES {
+            return Err(Report::new(vec![crate::json::too_large(size)]));
+        }
+        let name = String::from(key);
+        let item = get_property(value, key);
+        if item.is_undefined() && take_failure().is_some() {
+            let shown: String = name.chars().take(40).collect();
+            return Err(api::invalid_input(&format!(
+                "options.{shown} cannot be read"
+            )));
+        }
         // JSON.stringify leaves out a property it cannot write (undefined, a function).
-        if let Some(item) = json_of(&item)? {
+        if let Some(item) = json_of(&name, &item)? {
+            size = size.saturating_add(json_size(&item));
+            if size > MAX_TEXT_BYTES {
+                return Err(Report::new(vec![crate::json::too_large(size)]));
+            }
             map.insert(name, item);
         }
     }
     Ok(Value::Object(map))
 }
 
+/// A JS string's length in UTF-16 code units.
+fn units(s: &js_sys::JsString) -> usize {
+    usize::try_from(s.length()).unwrap_or(usize::MAX)
+}
+
+/// About the length of a value's JSON text: its strings' lengths and one per other scalar.
+fn json_size(v: &Value) -> usize {
+    match v {
+        Value::String(s) => s.len(),
+        Value::Array(a) => a.iter().map(json_size).fold(a.len(), usize::saturating_add),
+        Value::Object(o) => o
+            .iter()
+            .map(|(k, v)| k.len().saturating_add(json_size(v)))
+            .fold(o.len(), usize::saturating_add),
+        _ => 1,
+    }
+}
+
 /// One property value of an options object as JSON; `None` where `JSON.stringify` leaves the
-/// property out.
-fn json_of(item: &JsValue) -> Result<Option<Value>, String> {
-    Ok(Some(if let Some(s) = item.as_string() {
-        Value::String(s)
+/// property out. A string longer than [`MAX_OPTION_CHARS`] is refused before it is copied.
+fn json_of(name: &str, item: &JsValue) -> Result<Option<Value>, Report> {
+    Ok(Some(if let Some(s) = item.dyn_ref::<js_sys::JsString>() {
+        let length = units(s);
+        if length > MAX_OPTION_CHARS {
+            // The key is the caller's text too: only its start is shown.
+            let shown: String = name.chars().take(40).collect();
+            return Err(api::option_too_long(&shown, length, MAX_OPTION_CHARS));
+        }
+        Value::String(String::from(s))
     } else if let Some(b) = item.as_bool() {
         Value::Bool(b)
     } else if let Some(n) = item.as_f64() {
@@ -160,8 +248,69 @@ fn report_or_invalid(
 ) -> JsValue {
     match (read(payload), read_opt(options)) {
         (Ok(p), Ok(o)) => write_report(&f(&p, &o)),
-        (Err(e), _) | (_, Err(e)) => write_report(&api::invalid_input(&e)),
+        (Err(e), _) | (_, Err(e)) => write_report(&e),
     }
+}
+
+/// A string argument, or why it is none: its length in UTF-16 code units when it is longer
+/// than a JSON text may be.
+enum Text {
+    Read(String),
+    TooLarge(usize),
+}
+
+/// Reads the string argument `name` of `function`; anything but a string throws a `TypeError`
+/// naming both, before anything is copied into the module.
+fn text_arg(value: &JsValue, function: &str, name: &str) -> Result<Text, JsValue> {
+    let Some(s) = value.dyn_ref::<js_sys::JsString>() else {
+        let kind = value.js_typeof().as_string().unwrap_or_default();
+        let message = format!("{function}: the {name} argument must be a string, not {kind}.");
+        return Err(js_sys::TypeError::new(&message).into());
+    };
+    Ok(match units(s) {
+        n if n > MAX_TEXT_BYTES => Text::TooLarge(n),
+        _ => Text::Read(String::from(s)),
+    })
+}
+
+/// A report-shaped answer for a string argument: `f` of the text, or `input-too-large`.
+fn text_report(
+    value: &JsValue,
+    function: &str,
+    name: &str,
+    f: impl FnOnce(&str) -> JsValue,
+) -> Result<JsValue, JsValue> {
+    Ok(match text_arg(value, function, name)? {
+        Text::Read(text) => f(&text),
+        Text::TooLarge(n) => write_report(&Report::new(vec![crate::json::too_large(n)])),
+    })
+}
+
+/// `f`'s report with the options, or the report on why the options cannot be read.
+fn with_options(options: &Result<Value, Report>, f: impl FnOnce(&Value) -> Report) -> JsValue {
+    match options {
+        Ok(o) => write_report(&f(o)),
+        Err(e) => write_report(e),
+    }
+}
+
+/// `f`'s result with the options, as [`write`] writes it, or the report on the options.
+fn result_with_options<T: Serialize>(
+    options: &Result<Value, Report>,
+    f: impl FnOnce(&Value) -> T,
+) -> JsValue {
+    match options {
+        Ok(o) => write(&f(o)),
+        Err(e) => write_report(e),
+    }
+}
+
+/// A string argument that names something (a type, a schema): a longer one names nothing.
+fn name_arg(value: &JsValue, function: &str, name: &str) -> Result<String, JsValue> {
+    Ok(match text_arg(value, function, name)? {
+        Text::Read(text) if text.len() <= MAX_OPTION_CHARS => text,
+        _ => String::new(),
+    })
 }
 
 /// The crate version, e.g. `"0.1.0"`.
@@ -182,13 +331,13 @@ pub fn validate_integration(
 /// Validates a Git Integration for Jira payload JSON text; diagnostics carry line and column.
 #[wasm_bindgen(js_name = validateIntegrationJson, skip_typescript)]
 pub fn validate_integration_json(
-    text: &str,
+    text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
-) -> JsValue {
-    match read_opt(options) {
-        Ok(o) => write_report(&api::validate_integration_json(text, &o)),
-        Err(e) => write_report(&api::invalid_input(&e)),
-    }
+) -> Result<JsValue, JsValue> {
+    let options = read_opt(options);
+    text_report(&text, "validateIntegrationJson", "text", |text| {
+        with_options(&options, |o| api::validate_integration_json(text, o))
+    })
 }
 
 /// Builds the add or update request from loose form state.
@@ -199,14 +348,18 @@ pub fn build_integration_request(
 ) -> JsValue {
     match (read(&form), read_opt(options)) {
         (Ok(f), Ok(o)) => write(&api::build_integration_request(&f, &o)),
-        (Err(e), _) | (_, Err(e)) => write_report(&api::invalid_input(&e)),
+        (Err(e), _) | (_, Err(e)) => write_report(&e),
     }
 }
 
 /// Parses a Git Integration for Jira response text.
 #[wasm_bindgen(js_name = parseIntegrationResponse, unchecked_return_type = "IntegrationResponse")]
-pub fn parse_integration_response(text: &str) -> JsValue {
-    write(&crate::gij::parse_response(text))
+pub fn parse_integration_response(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    text_report(&text, "parseIntegrationResponse", "text", |text| {
+        write(&crate::gij::parse_response(text))
+    })
 }
 
 /// A copy of a payload with every secret masked, safe to log.
@@ -238,44 +391,51 @@ pub fn rule_catalogue() -> JsValue {
 
 /// Checks an `apiFilter` JMESPath expression; with `sample`, previews what it keeps.
 #[wasm_bindgen(js_name = checkJmesPath, skip_typescript)]
-pub fn check_jmespath(expression: &str, options: Option<JsValue>) -> JsValue {
-    match read_opt(options) {
-        Ok(o) => write(&api::check_jmespath(expression, &o)),
-        Err(e) => write_report(&api::invalid_input(&e)),
-    }
+pub fn check_jmespath(expression: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let options = read_opt(options);
+    text_report(&expression, "checkJmesPath", "expression", |e| {
+        result_with_options(&options, |o| api::check_jmespath(e, o))
+    })
 }
 
 /// Checks a `tagsFilter` or `prHideFilter` Java regex; with `tags`, previews what it shows.
 #[wasm_bindgen(js_name = checkJavaRegex, skip_typescript)]
-pub fn check_java_regex(pattern: &str, options: Option<JsValue>) -> JsValue {
-    match read_opt(options) {
-        Ok(o) => write(&api::check_java_regex(pattern, &o)),
-        Err(e) => write_report(&api::invalid_input(&e)),
-    }
+pub fn check_java_regex(pattern: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let options = read_opt(options);
+    text_report(&pattern, "checkJavaRegex", "pattern", |p| {
+        result_with_options(&options, |o| api::check_java_regex(p, o))
+    })
 }
 
 /// Checks a `refSpecCustom` value (comma-separated git refspecs).
 #[wasm_bindgen(js_name = checkRefSpecs, unchecked_return_type = "CheckResult<never>")]
-pub fn check_ref_specs(text: &str) -> JsValue {
-    write(&api::check_ref_specs(text))
+pub fn check_ref_specs(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    text_report(&text, "checkRefSpecs", "text", |t| {
+        write(&api::check_ref_specs(t))
+    })
 }
 
 /// Checks an `apiPath` value against the conventions of the type's host.
 #[wasm_bindgen(js_name = checkApiPath, skip_typescript)]
 pub fn check_api_path(
-    path: &str,
+    path: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ApiPathOptions")] options: Option<JsValue>,
-) -> JsValue {
-    match read_opt(options) {
-        Ok(o) => write_report(&api::check_api_path(path, &o)),
-        Err(e) => write_report(&api::invalid_input(&e)),
-    }
+) -> Result<JsValue, JsValue> {
+    let options = read_opt(options);
+    text_report(&path, "checkApiPath", "path", |p| {
+        with_options(&options, |o| api::check_api_path(p, o))
+    })
 }
 
 /// The documented `apiPath` examples for a type's host (placeholders in angle brackets).
 #[wasm_bindgen(js_name = knownApiPaths, unchecked_return_type = "KnownApiPath[]")]
-pub fn known_api_paths(integration_type: &str) -> JsValue {
-    write(&api::known_api_paths(integration_type))
+pub fn known_api_paths(
+    #[wasm_bindgen(unchecked_param_type = "string")] integration_type: JsValue,
+) -> Result<JsValue, JsValue> {
+    let name = name_arg(&integration_type, "knownApiPaths", "type")?;
+    Ok(write(&api::known_api_paths(&name)))
 }
 
 // JFrog Xray Jira integrations. Optional trailing arguments are `Option<JsValue>`; their
@@ -287,17 +447,23 @@ pub fn known_api_paths(integration_type: &str) -> JsValue {
 pub fn validate_xray_jira_integration(payload: JsValue, options: Option<JsValue>) -> JsValue {
     match (read(&payload), read_opt(options)) {
         (Ok(p), Ok(o)) => write_report(&api::validate_xray_jira_integration(&p, &o)),
-        (Err(e), _) | (_, Err(e)) => write_report(&api::invalid_input(&e)),
+        (Err(e), _) | (_, Err(e)) => write_report(&e),
     }
 }
 
 /// Validates an Xray Jira-integration body JSON text; diagnostics carry line and column.
 #[wasm_bindgen(js_name = validateXrayJiraIntegrationJson, skip_typescript)]
-pub fn validate_xray_jira_integration_json(text: &str, options: Option<JsValue>) -> JsValue {
-    match read_opt(options) {
-        Ok(o) => write_report(&api::validate_xray_jira_integration_json(text, &o)),
-        Err(e) => write_report(&api::invalid_input(&e)),
-    }
+pub fn validate_xray_jira_integration_json(
+    text: JsValue,
+    options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = read_opt(options);
+    let name = "validateXrayJiraIntegrationJson";
+    text_report(&text, name, "text", |text| {
+        with_options(&options, |o| {
+            api::validate_xray_jira_integration_json(text, o)
+        })
+    })
 }
 
 /// Builds an Xray create, update, details, delete or status-check request from form state.
@@ -305,15 +471,33 @@ pub fn validate_xray_jira_integration_json(text: &str, options: Option<JsValue>)
 pub fn build_xray_jira_integration_request(form: JsValue, options: Option<JsValue>) -> JsValue {
     match (read(&form), read_opt(options)) {
         (Ok(f), Ok(o)) => write(&api::build_xray_jira_integration_request(&f, &o)),
-        (Err(e), _) | (_, Err(e)) => write_report(&api::invalid_input(&e)),
+        (Err(e), _) | (_, Err(e)) => write_report(&e),
     }
 }
 
 /// Parses an Xray response from its HTTP status and body text.
 #[wasm_bindgen(js_name = parseXrayResponse, skip_typescript)]
-pub fn parse_xray_response(status: u16, text: &str, operation: Option<JsValue>) -> JsValue {
+pub fn parse_xray_response(
+    status: JsValue,
+    text: JsValue,
+    operation: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let name = "parseXrayResponse";
+    let status = status
+        .as_f64()
+        .filter(|s| s.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(s))
+        .ok_or_else(|| {
+            js_sys::TypeError::new(&format!(
+                "{name}: the status argument must be an HTTP status number."
+            ))
+        })?;
+    // `as` is exact: `status` is a whole number in u16's range.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let status = status as u16;
     let operation = read(&operation.unwrap_or(JsValue::UNDEFINED)).unwrap_or(Value::Bool(false));
-    write(&api::parse_xray_response(status, text, &operation))
+    text_report(&text, name, "text", |text| {
+        write(&api::parse_xray_response(status, text, &operation))
+    })
 }
 
 /// A copy of an Xray body with the password and URL credentials masked, safe to log.
@@ -339,6 +523,9 @@ pub fn xray_fields() -> JsValue {
 /// The JSON Schema (draft 2020-12) of a request body: `gij-add`, `gij-update`, `xray-create` or
 /// `xray-update`; `null` for another name.
 #[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "JsonSchema | null")]
-pub fn json_schema(#[wasm_bindgen(unchecked_param_type = "SchemaName")] name: &str) -> JsValue {
-    crate::schema::schema(name).map_or(JsValue::NULL, |s| write(&s))
+pub fn json_schema(
+    #[wasm_bindgen(unchecked_param_type = "SchemaName")] name: JsValue,
+) -> Result<JsValue, JsValue> {
+    let name = name_arg(&name, "jsonSchema", "name")?;
+    Ok(crate::schema::schema(&name).map_or(JsValue::NULL, |s| write(&s)))
 }

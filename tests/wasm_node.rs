@@ -5,3 +5,6 @@
 
 #[path = "wasm/shared.rs"]
 mod shared;
+
+#[path = "wasm/leaks.rs"]
+mod leaks;

@@ -81,17 +81,7 @@ pub fn without_bom(text: &str) -> &str {
 pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
     let text = without_bom(text);
     if text.len() > MAX_TEXT_BYTES {
-        return Err(Diagnostic::new(
-            &INPUT_TOO_LARGE,
-            "",
-            format!(
-                "The input is {} bytes; the limit is {} bytes.",
-                text.len(),
-                MAX_TEXT_BYTES
-            ),
-        )
-        .param("limit", MAX_TEXT_BYTES)
-        .param("size", text.len()));
+        return Err(too_large(text.len()));
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let top = TopLevel::deserialize_from(&mut de).and_then(|t| de.end().map(|()| t));
@@ -121,6 +111,18 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
         }
         Err(err) => Err(syntax_error(text, &err)),
     }
+}
+
+/// The [`INPUT_TOO_LARGE`] diagnostic for an input of `size` bytes (at least: a JavaScript
+/// string of `size` UTF-16 code units is that many bytes or more).
+pub fn too_large(size: usize) -> Diagnostic {
+    Diagnostic::new(
+        &INPUT_TOO_LARGE,
+        "",
+        format!("The input is {size} bytes; the limit is {MAX_TEXT_BYTES} bytes."),
+    )
+    .param("limit", MAX_TEXT_BYTES)
+    .param("size", size)
 }
 
 fn strict_options() -> jsonc_parser::ParseOptions {

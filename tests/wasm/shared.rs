@@ -6,6 +6,32 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+/// The exports that take a string, called with Rust strings (they take any `JsValue`).
+mod text {
+    use jira_integration_payloads::wasm;
+    use wasm_bindgen::JsValue;
+
+    pub fn validate_integration_json(text: &str, options: Option<JsValue>) -> JsValue {
+        wasm::validate_integration_json(text.into(), options).unwrap()
+    }
+
+    pub fn validate_xray_jira_integration_json(text: &str, options: Option<JsValue>) -> JsValue {
+        wasm::validate_xray_jira_integration_json(text.into(), options).unwrap()
+    }
+
+    pub fn check_jmespath(expression: &str, options: Option<JsValue>) -> JsValue {
+        wasm::check_jmespath(expression.into(), options).unwrap()
+    }
+
+    pub fn check_java_regex(pattern: &str, options: Option<JsValue>) -> JsValue {
+        wasm::check_java_regex(pattern.into(), options).unwrap()
+    }
+
+    pub fn parse_integration_response(text: &str) -> JsValue {
+        wasm::parse_integration_response(text.into()).unwrap()
+    }
+}
+
 fn obj(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
@@ -47,7 +73,7 @@ fn gerrit_without_origin_is_an_error_at_origin() {
 #[wasm_bindgen_test]
 fn json_text_errors_have_line_and_column() {
     let r =
-        wasm::validate_integration_json("{\n  \"type\": \"GITHUB\",\n  \"pat\": \"t\",\n}", None);
+        text::validate_integration_json("{\n  \"type\": \"GITHUB\",\n  \"pat\": \"t\",\n}", None);
     let d = &diagnostics(&r)[0];
     assert_eq!(get(d, "line").as_f64(), Some(3.0));
     assert_eq!(get(d, "column").as_f64(), Some(13.0));
@@ -70,7 +96,7 @@ fn a_cyclic_object_is_a_diagnostic_and_the_instance_survives() {
 fn deep_inputs_never_trap() {
     let deep_text = "[".repeat(200_000);
     assert_eq!(
-        codes(&wasm::validate_integration_json(&deep_text, None)),
+        codes(&text::validate_integration_json(&deep_text, None)),
         ["nesting-too-deep"]
     );
     // A JS value nested far deeper than JSON.stringify can walk.
@@ -124,7 +150,7 @@ fn redaction_and_types_and_catalogue() {
     assert_eq!(types.length(), 12);
     let catalogue = wasm::rule_catalogue().dyn_into::<Array>().unwrap();
     assert!(catalogue.length() > 40);
-    let resp = wasm::parse_integration_response(r#"{"success":"true","integration":[{"id":3}]}"#);
+    let resp = text::parse_integration_response(r#"{"success":"true","integration":[{"id":3}]}"#);
     assert_eq!(get(&get(&resp, "integration"), "id").as_f64(), Some(3.0));
 }
 
@@ -137,10 +163,10 @@ fn deep_jmespath_never_traps_and_the_instance_survives() {
         "{a:".repeat(3000),
         "[?".repeat(2000),
     ] {
-        let r = wasm::check_jmespath(&expr, None);
+        let r = text::check_jmespath(&expr, None);
         assert_eq!(get(&r, "ok"), JsValue::FALSE);
     }
-    let ok = wasm::check_jmespath("[?contains(name, 'git')]", None);
+    let ok = text::check_jmespath("[?contains(name, 'git')]", None);
     assert_eq!(get(&ok, "ok"), JsValue::TRUE);
 }
 
@@ -148,10 +174,10 @@ fn deep_jmespath_never_traps_and_the_instance_survives() {
 fn java_regex_deep_nesting_never_traps() {
     let deep = format!("{}a{}", "(".repeat(10_000), ")".repeat(10_000));
     assert_eq!(
-        get(&wasm::check_java_regex(&deep, None), "ok"),
+        get(&text::check_java_regex(&deep, None), "ok"),
         JsValue::FALSE
     );
-    let r = wasm::check_java_regex(
+    let r = text::check_java_regex(
         "^((?!release-2).)*$",
         Some(obj(r#"{"tags":["release-1","release-2"]}"#)),
     );
@@ -223,7 +249,7 @@ fn options_objects_read_as_their_json() {
         ),
     ];
     for (js, json) in cases {
-        let from_js = js_sys::JSON::stringify(&wasm::validate_integration_json(body, Some(js)))
+        let from_js = js_sys::JSON::stringify(&text::validate_integration_json(body, Some(js)))
             .unwrap()
             .as_string()
             .unwrap();
@@ -243,7 +269,7 @@ fn options_objects_read_as_their_json() {
         &js_sys::Function::new_no_args("return 1"),
     )
     .unwrap();
-    let r = wasm::validate_integration_json(body, Some(odd));
+    let r = text::validate_integration_json(body, Some(odd));
     assert!(codes(&r).contains(&"invalid-integration-id".to_string()));
 }
 
@@ -259,10 +285,10 @@ fn operation_only_options_read_like_any_other_object() {
     ] {
         let options = format!(r#"{{"operation":"{op}"}}"#);
         let json: serde_json::Value = serde_json::from_str(&options).unwrap();
-        let from_js = stringify(&wasm::validate_integration_json(gij, Some(obj(&options))));
+        let from_js = stringify(&text::validate_integration_json(gij, Some(obj(&options))));
         let expected = api::validate_integration_json(gij, &json);
         assert_eq!(from_js, serde_json::to_string(&expected).unwrap(), "{op}");
-        let from_js = stringify(&wasm::validate_xray_jira_integration_json(
+        let from_js = stringify(&text::validate_xray_jira_integration_json(
             xray,
             Some(obj(&options)),
         ));
@@ -279,7 +305,7 @@ fn operation_only_options_read_like_any_other_object() {
     for value in ["null", "5", "true", r#""Update""#, "[1]", r#"{"a":1}"#] {
         let options = format!(r#"{{"operation":{value}}}"#);
         let json: serde_json::Value = serde_json::from_str(&options).unwrap();
-        let from_js = stringify(&wasm::validate_integration_json(gij, Some(obj(&options))));
+        let from_js = stringify(&text::validate_integration_json(gij, Some(obj(&options))));
         let expected = api::validate_integration_json(gij, &json);
         assert_eq!(
             from_js,
@@ -296,7 +322,7 @@ fn operation_only_options_read_like_any_other_object() {
         ));
         Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
         Object::define_property(&counted, &"operation".into(), descriptor.unchecked_ref());
-        let r = wasm::validate_integration_json(gij, Some(counted.into()));
+        let r = text::validate_integration_json(gij, Some(counted.into()));
         let expected =
             api::validate_integration_json(gij, &serde_json::json!({ "operation": value }));
         assert_eq!(stringify(&r), serde_json::to_string(&expected).unwrap());
@@ -307,7 +333,7 @@ fn operation_only_options_read_like_any_other_object() {
     for value in [JsValue::UNDEFINED, js_sys::Function::new_no_args("").into()] {
         let options = Object::new();
         Reflect::set(&options, &"operation".into(), &value).unwrap();
-        let r = wasm::validate_integration_json(gij, Some(options.into()));
+        let r = text::validate_integration_json(gij, Some(options.into()));
         let expected = api::validate_integration_json(gij, &serde_json::json!({}));
         assert_eq!(stringify(&r), serde_json::to_string(&expected).unwrap());
     }
@@ -363,13 +389,13 @@ fn options_that_throw_when_read_are_a_diagnostic_and_the_instance_survives() {
     let throws = js_sys::Function::new_no_args("throw new Error('no')");
     Reflect::set(&handler, &"ownKeys".into(), &throws).unwrap();
     let proxy = js_sys::Proxy::new(&Object::new(), &handler);
-    let r = wasm::validate_integration_json("{}", Some(proxy.into()));
+    let r = text::validate_integration_json("{}", Some(proxy.into()));
     assert_eq!(codes(&r), ["invalid-input"]);
     let get_throws = Object::new();
     Reflect::set(&get_throws, &"get".into(), &throws).unwrap();
     let proxy = js_sys::Proxy::new(&obj(r#"{"operation":"add"}"#), &get_throws);
-    let r = wasm::validate_integration_json("{}", Some(proxy.into()));
+    let r = text::validate_integration_json("{}", Some(proxy.into()));
     assert_eq!(codes(&r), ["invalid-input"]);
-    let ok = wasm::validate_integration_json(r#"{"type":"GITHUB","pat":"t"}"#, Some(obj("{}")));
+    let ok = text::validate_integration_json(r#"{"type":"GITHUB","pat":"t"}"#, Some(obj("{}")));
     assert!(!codes(&ok).contains(&"invalid-input".to_string()));
 }

@@ -14,6 +14,7 @@
 //! - every walk over the AST is iterative or runs only below [`MAX_EVAL_DEPTH`];
 //! - the preview evaluates only ASTs and listings below [`MAX_EVAL_DEPTH`] levels.
 
+mod budget;
 mod functions;
 mod guard;
 mod lexer;
@@ -32,6 +33,7 @@ use jmespath::ast::Ast;
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
 use crate::lang::recent::{Recent, memo};
 
+pub use budget::{MAX_FUNCTION_WORK, MAX_NODE_VISITS};
 pub use functions::original_functions;
 pub use guard::MAX_NESTING;
 pub use preview::{Preview, PreviewItem, preview};
@@ -134,6 +136,13 @@ pub const PREVIEW_UNAVAILABLE: Code = Code::new(
     Severity::Warning,
     "The filter cannot be previewed on this listing.",
 );
+/// The preview stopped: evaluating the filter on the listing needs more work than the
+/// preview's budget ([`MAX_NODE_VISITS`], [`MAX_FUNCTION_WORK`]).
+pub const PREVIEW_TOO_MUCH_WORK: Code = Code::new(
+    "jmespath-preview-too-much-work",
+    Severity::Warning,
+    "Preview stopped: evaluating the filter on this listing needs too much work (node visits or function work beyond the preview's budget).",
+);
 
 /// Every code this module can emit.
 pub const CODES: &[Code] = &[
@@ -152,6 +161,7 @@ pub const CODES: &[Code] = &[
     NOT_REPOSITORIES,
     EVALUATION_ERROR,
     PREVIEW_UNAVAILABLE,
+    PREVIEW_TOO_MUCH_WORK,
 ];
 
 /// What the server hands to the filter, by integration type.

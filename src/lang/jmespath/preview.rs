@@ -6,15 +6,16 @@
 //! the listing's own values through), falling back to equality.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
-use jmespath::{Context, DEFAULT_RUNTIME, ErrorReason, Rcvar, RuntimeError, Variable};
+use jmespath::{Context, ErrorReason, Rcvar, RuntimeError, Variable};
 use serde::Serialize;
 use serde_json::Value;
 
 use super::lexer::Kind;
 use super::{
-    EVALUATION_ERROR, HostShape, MAX_EVAL_DEPTH, NOT_REPOSITORIES, PREVIEW_UNAVAILABLE, check,
-    compile, is_blank, negation, snippet, tree,
+    EVALUATION_ERROR, HostShape, MAX_EVAL_DEPTH, NOT_REPOSITORIES, PREVIEW_TOO_MUCH_WORK,
+    PREVIEW_UNAVAILABLE, budget, check, compile, is_blank, negation, snippet, tree,
 };
 use crate::diagnostics::{Diagnostic, Severity};
 
@@ -49,6 +50,18 @@ const MAX_PREVIEW_WORK: usize = 5_000_000;
 
 fn unavailable(message: impl Into<String>, reason: &'static str) -> Vec<Diagnostic> {
     vec![Diagnostic::new(&PREVIEW_UNAVAILABLE, "", message).param("reason", reason)]
+}
+
+/// "Preview stopped: too much work", for the bound that was reached (`reason`).
+fn too_much_work(reason: &'static str) -> Vec<Diagnostic> {
+    vec![
+        Diagnostic::new(
+            &PREVIEW_TOO_MUCH_WORK,
+            "",
+            "Preview stopped: too much work. Evaluating the filter on this listing needs more work than the preview allows; try a smaller sample or a simpler filter.",
+        )
+        .param("reason", reason),
+    ]
 }
 
 /// Depth and total number of values of a JSON value, without recursion.
@@ -284,7 +297,8 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
     }
     // Multi-select lists and hashes can copy their input (`[@, @][] | [@, @][] | …` doubles
     // it each time); the product of their sizes bounds the growth.
-    let growth = tree::nodes(ast).iter().fold(1usize, |acc, n| match n {
+    let all_nodes = tree::nodes(ast);
+    let growth = all_nodes.iter().fold(1usize, |acc, n| match n {
         jmespath::ast::Ast::MultiList { elements, .. } => acc.saturating_mul(elements.len().max(1)),
         jmespath::ast::Ast::MultiHash { elements, .. } => acc.saturating_mul(elements.len().max(1)),
         _ => acc,
@@ -295,6 +309,9 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
             "result-too-large",
         ));
     }
+    if budget::estimated_visits(all_nodes.len(), values, growth) > budget::MAX_NODE_VISITS {
+        return Err(too_much_work("node-visits"));
+    }
 
     let data = Variable::try_from(&root).map(Rcvar::new).map_err(|_| {
         unavailable(
@@ -303,8 +320,13 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
         )
     })?;
     let listed = variable_array(&data, key).unwrap_or_default();
-    let mut ctx = Context::new(text, &DEFAULT_RUNTIME);
+    let meter = Arc::new(budget::Meter::default());
+    let runtime = budget::metered_runtime(&meter);
+    let mut ctx = Context::new(text, &runtime);
     let result = jmespath::interpret(&data, ast, &mut ctx).map_err(|e| {
+        if meter.exhausted() {
+            return too_much_work("function-work");
+        }
         let function = compiled
             .lexed
             .index_at(e.offset)
