@@ -339,3 +339,51 @@ enum Step {
 }
 
 mod exec;
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::super::{MAX_PREVIEW_NAME_CHARS, MAX_PREVIEW_NAMES, Mode, preview};
+
+    fn reason(pattern: &str, names: Vec<String>) -> String {
+        let e = preview(pattern, &names, Mode::Show).unwrap_err();
+        e[0].params
+            .get("reason")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn back_references_on_long_names_run_out_of_budget() {
+        let name = format!("{}b", "a".repeat(MAX_PREVIEW_NAME_CHARS - 1));
+        assert!(reason("(a+)\\1+$", vec![name]).contains("too much work"));
+        let names = vec!["ab".to_string(); 50];
+        assert!(preview("(a+)\\1+$", &names, Mode::Show).is_ok());
+    }
+
+    #[test]
+    fn names_are_limited_in_number_and_length() {
+        let long = "a".repeat(MAX_PREVIEW_NAME_CHARS + 1);
+        assert!(reason("a", vec![long]).contains("longer than 1000"));
+        assert!(preview("a", &["a".repeat(MAX_PREVIEW_NAME_CHARS)], Mode::Show).is_ok());
+        let many = vec!["a".to_string(); MAX_PREVIEW_NAMES + 1];
+        assert!(reason("a", many).contains("too many names"));
+    }
+
+    #[test]
+    fn lookarounds_and_atomic_groups_drop_their_choices() {
+        let names: Vec<String> = ["abc", "ab", "xabc"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let p = preview("^(?>a|ab)c", &names, Mode::Show).unwrap();
+        assert!(p.shown.is_empty(), "{p:?}");
+        let p = preview("(?<!x)abc", &names, Mode::Show).unwrap();
+        assert_eq!(p.shown, vec!["abc".to_string()]);
+        let p = preview("^(?=ab)a(b)?c$", &names, Mode::Show).unwrap();
+        assert_eq!(p.shown, vec!["abc".to_string()]);
+    }
+}
