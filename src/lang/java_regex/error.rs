@@ -7,11 +7,12 @@ use super::ast::Span;
 pub(crate) struct Error {
     /// What is wrong.
     pub(crate) kind: ErrorKind,
-    /// Where, in the quote-expanded pattern (empty at the end of the pattern).
+    /// Where, in code points of the original pattern (empty at its end).
     pub(crate) span: Span,
     /// A second place involved (the first definition of a duplicated group name).
     pub(crate) aux_span: Option<Span>,
-    /// `PatternSyntaxException.getIndex()` (may be -1, or one past the end).
+    /// `PatternSyntaxException.getIndex()`: an index into the quote-expanded pattern Java
+    /// parses (may be -1, or one past the end).
     pub(crate) java_index: i64,
 }
 

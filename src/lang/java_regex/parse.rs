@@ -1,10 +1,12 @@
-//! The parser: sequences, alternation, groups, quantifiers and inline flags, in the order
-//! `Pattern.compile` reads them. Escapes are in [`super::escape`], classes in [`super::class`].
+//! The parser: sequences, alternation and groups, in the order
+//! `Pattern.compile` reads them. Quantifiers are in [`super::quantifier`], inline flags in
+//! [`super::flags`], escapes and back references in [`super::escape`], classes in
+//! [`super::class`], look-behind bounds in [`super::lookbehind`].
 //!
 //! Reading follows the `Pattern` documentation; where it is silent (error indexes, which
 //! characters `(?x)` skips where), the behaviour was measured on JDK 17 as a black box.
 
-use super::ast::{AssertionKind, Ast, Flags, Greed, GroupKind, Span, UNBOUNDED};
+use super::ast::{AssertionKind, Ast, Flags, GroupKind, Span};
 use super::error::{Error, ErrorKind};
 use super::quote::{Expanded, expand};
 
@@ -80,10 +82,16 @@ pub(crate) fn parse(pattern: &str) -> Result<Parsed, Error> {
         depth: 0,
         notes: Notes::default(),
     };
-    let ast = parser.alternation()?;
+    let to_original = |e: Error| Error {
+        span: original_span(&source, e.span),
+        aux_span: e.aux_span.map(|s| original_span(&source, s)),
+        ..e
+    };
+    let ast = parser.alternation().map_err(to_original)?;
     if parser.i < parser.p.len() {
         // Only an unmatched `)` stops the top-level alternation early.
-        return Err(parser.error(ErrorKind::UnmatchedClose, parser.i as i64 - 1));
+        let e = parser.error(ErrorKind::UnmatchedClose, parser.i as i64 - 1);
+        return Err(to_original(e));
     }
     Ok(Parsed {
         ast,
@@ -158,6 +166,17 @@ fn sequence(mut items: Vec<Ast>, start: usize, end: usize) -> Ast {
             items,
         },
     }
+}
+
+/// `span` of the quote-expanded pattern in the original pattern's code points.
+fn original_span(source: &Expanded, span: Span) -> Span {
+    let start = source.original(span.start);
+    let end = if span.end > span.start {
+        source.original(span.end - 1) + 1
+    } else {
+        start
+    };
+    Span::new(start, end.max(start))
 }
 
 /// Whitespace `(?x)` ignores.
@@ -324,89 +343,6 @@ impl Parser {
         }
     }
 
-    /// Quantifiers after `atom`: one of `* + ? {…}`, then any number of further `{…}`.
-    fn closure(&mut self, mut atom: Ast) -> Result<Ast, Error> {
-        let mut stacked = 0;
-        loop {
-            self.skip_trivia();
-            let at = self.i;
-            let (min, max) = match self.at(at) {
-                '*' if stacked == 0 => (0, UNBOUNDED),
-                '+' if stacked == 0 => (1, UNBOUNDED),
-                '?' if stacked == 0 => (0, 1),
-                '{' if !self.is_end(at) => self.counted()?,
-                _ => return Ok(atom),
-            };
-            // Measured: a further `{n}` after a quantifier is accepted and changes nothing
-            // (`a{2}{3}` matches "aa").
-            let stacked_on = stacked > 0;
-            if self.at(at) != '{' {
-                self.i += 1;
-            }
-            stacked += 1;
-            self.skip_trivia();
-            let greed = match self.at(self.i) {
-                '?' if !self.is_end(self.i) => Greed::Lazy,
-                '+' => Greed::Possessive,
-                _ => Greed::Greedy,
-            };
-            if greed != Greed::Greedy {
-                self.i += 1;
-            }
-            if stacked_on {
-                continue;
-            }
-            let span = Span::new(atom.span().start, self.i);
-            atom = Ast::Repetition {
-                span,
-                min,
-                max,
-                greed,
-                body: Box::new(atom),
-            };
-        }
-    }
-
-    /// `{n}`, `{n,}` or `{n,m}` at the cursor; leaves the cursor after `}`.
-    fn counted(&mut self) -> Result<(u32, u32), Error> {
-        let brace = self.i;
-        let mut j = brace + 1;
-        if !self.at(j).is_ascii_digit() {
-            return Err(self.error(ErrorKind::IllegalRepetition, brace as i64 + 1));
-        }
-        let min = self.number(&mut j)?;
-        let mut max = min;
-        if self.at(j) == ',' {
-            j += 1;
-            max = if self.at(j).is_ascii_digit() {
-                self.number(&mut j)?
-            } else {
-                UNBOUNDED
-            };
-        }
-        if self.at(j) != '}' || self.is_end(j) {
-            return Err(self.error(ErrorKind::UnclosedCountedClosure, j as i64));
-        }
-        if max < min {
-            return Err(self.error(ErrorKind::IllegalRepetitionRange, j as i64));
-        }
-        self.i = j + 1;
-        Ok((min, max))
-    }
-
-    /// Decimal digits at `*j`, at most 2147483647.
-    fn number(&self, j: &mut usize) -> Result<u32, Error> {
-        let mut n: u64 = 0;
-        while let Some(d) = self.at(*j).to_digit(10) {
-            n = n * 10 + u64::from(d);
-            if n > u64::from(UNBOUNDED) {
-                return Err(self.error(ErrorKind::IllegalRepetitionRange, *j as i64));
-            }
-            *j += 1;
-        }
-        Ok(n as u32)
-    }
-
     /// The opening of a group up to its body: its kind, or the whole `(?flags)` node.
     #[inline(never)]
     fn group_open(&mut self) -> Result<Result<GroupKind, Ast>, Error> {
@@ -524,43 +460,26 @@ impl Parser {
         self.i = j + 1;
         Ok((self.text(start, j), j))
     }
+}
 
-    /// Flag letters after `(?`: applies them; returns the flags turned on and off, and
-    /// `true` for `(?flags)`, `false` for `(?flags:`.
-    fn flag_letters(&mut self, open: usize) -> Result<(Flags, Flags, bool), Error> {
-        let mut negative = false;
-        let mut on = Flags::default();
-        let mut off = Flags::default();
-        loop {
-            self.skip_trivia();
-            let c = self.at(self.i);
-            let end = self.is_end(self.i);
-            self.i += 1;
-            match c {
-                ')' | ':' if !end => {
-                    if on.has(Flags::UNICODE_CLASS) && self.notes.unicode_flag.is_none() {
-                        self.notes.unicode_flag = Some(Span::new(open, self.i));
-                    }
-                    return Ok((on, off, c == ')'));
-                }
-                '-' if !negative && !end => negative = true,
-                _ => {
-                    let Some(bit) = Flags::for_letter(c).filter(|_| !end) else {
-                        return Err(self.error(ErrorKind::UnknownInlineModifier, self.i as i64 - 1));
-                    };
-                    if negative {
-                        self.flags.0 &= !bit;
-                        off.0 |= bit;
-                        on.0 &= !bit;
-                    } else {
-                        self.flags.0 |= bit;
-                        on.0 |= bit;
-                        if c == 'c' {
-                            self.notes.canon_eq = true;
-                        }
-                    }
-                }
-            }
-        }
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::{ErrorKind, Span, parse};
+
+    #[test]
+    fn errors_after_a_quote_point_into_the_original_pattern() {
+        let e = parse("\\Q.\\E\\y").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::IllegalEscape);
+        assert_eq!(e.java_index, 3);
+        assert_eq!(e.span, Span::new(6, 7));
+    }
+
+    #[test]
+    fn stacked_counts_change_nothing_and_v_starts_a_range() {
+        assert!(parse("a{2}{3}{4}").is_ok());
+        assert!(parse("[\\v-\\x0d]").is_ok());
+        assert_eq!(parse("[&&&x]").unwrap_err().kind, ErrorKind::BadClassSyntax);
     }
 }
