@@ -143,7 +143,7 @@ pub struct Preview {
 
 /// Steps the matcher may take over one whole preview (a step is an instruction or a
 /// backtrack; about 10 ns each natively).
-const PREVIEW_BUDGET: u64 = 2_000_000;
+const PREVIEW_BUDGET: u64 = 1_000_000;
 /// Most names one preview applies a filter to.
 pub const MAX_PREVIEW_NAMES: usize = 10_000;
 /// Longest name a preview applies a filter to, in characters.

@@ -57,6 +57,17 @@ pub(crate) enum Inst {
     Save(usize),
     /// Matches the text of a group again.
     Backref(usize, Flags),
+    /// A repetition of one character of set `set`, matched without a loop.
+    RepeatOne {
+        /// Index into [`Program::sets`].
+        set: usize,
+        /// Fewest characters.
+        min: u32,
+        /// Most characters.
+        max: u32,
+        /// Greedy (`true`) or lazy.
+        greedy: bool,
+    },
     /// Starts repetition counter `reg` at zero.
     RepeatInit(usize),
     /// The head of a repetition loop: the body follows; `exit` is after the loop.
@@ -266,6 +277,17 @@ impl Program {
     /// A counted loop around `body`.
     fn repetition(&mut self, min: u32, max: u32, greedy: bool, body: &Ast) {
         if max == 0 {
+            return;
+        }
+        if let Some(set) = single_set(body) {
+            self.sets.push(set);
+            let set = self.sets.len() - 1;
+            self.push(Inst::RepeatOne {
+                set,
+                min,
+                max,
+                greedy,
+            });
             return;
         }
         let reg = self.reg();

@@ -39,6 +39,15 @@ enum Frame {
     Lazy { pc: usize, reg: usize, pos: usize },
     /// The bottom of an atomic group or lookaround.
     Barrier { pos: usize, look: Look, end: usize },
+    /// A greedy single-character repetition may give back characters down to `low`.
+    Give { pc: usize, low: usize, cur: usize },
+    /// A lazy single-character repetition may take one more character of `set`, up to `limit`.
+    Take {
+        pc: usize,
+        set: usize,
+        cur: usize,
+        limit: usize,
+    },
     /// A look-behind may try the next start position down to `last`.
     Behind {
         pc: usize,
@@ -252,6 +261,14 @@ impl Vm<'_> {
         }
     }
 
+    /// Whether the character at `pos` is in set `set`.
+    fn one(&self, set: usize, pos: usize) -> Result<bool, Abort> {
+        match (self.text.get(pos), self.prog.sets.get(set)) {
+            (Some(&c), Some(s)) => set_has(s, c),
+            _ => Ok(false),
+        }
+    }
+
     /// Sets a register, remembering its old value for backtracking.
     fn set_reg(&mut self, reg: usize, value: usize) {
         self.stack.push(Frame::Reg {
@@ -310,6 +327,32 @@ impl Vm<'_> {
                     );
                     if negated {
                         return Ok(Some((end, pos)));
+                    }
+                }
+                Frame::Give { pc, low, cur } => {
+                    if cur > low + 1 {
+                        self.stack.push(Frame::Give {
+                            pc,
+                            low,
+                            cur: cur - 1,
+                        });
+                    }
+                    return Ok(Some((pc, cur - 1)));
+                }
+                Frame::Take {
+                    pc,
+                    set,
+                    cur,
+                    limit,
+                } => {
+                    if cur < limit && self.one(set, cur)? {
+                        self.stack.push(Frame::Take {
+                            pc,
+                            set,
+                            cur: cur + 1,
+                            limit,
+                        });
+                        return Ok(Some((pc, cur + 1)));
                     }
                 }
                 Frame::Behind { pc, start, last } => {

@@ -47,6 +47,12 @@ impl Vm<'_> {
                 Ok(Step::Next(pc + 1, pos))
             }
             Inst::Backref(group, flags) => self.backref(*group, *flags, pc, pos),
+            &Inst::RepeatOne {
+                set,
+                min,
+                max,
+                greedy,
+            } => self.repeat_one(set, min, max, greedy, pc, pos),
             Inst::RepeatInit(reg) => {
                 self.set_reg(*reg, 0);
                 self.set_reg(reg + 1, NONE);
@@ -90,6 +96,44 @@ impl Vm<'_> {
                 }
             }
         }
+    }
+
+    /// `min` to `max` characters of set `set`: as many as possible (greedy) or as few.
+    fn repeat_one(
+        &mut self,
+        set: usize,
+        min: u32,
+        max: u32,
+        greedy: bool,
+        pc: usize,
+        pos: usize,
+    ) -> Result<Step, Abort> {
+        let low = pos.saturating_add(min as usize);
+        let limit = pos.saturating_add(max as usize).min(self.text.len());
+        let mut cur = pos;
+        let stop = if greedy { limit } else { low };
+        while cur < stop && self.one(set, cur)? {
+            cur += 1;
+            self.charge(1)?;
+        }
+        if cur < low {
+            return Ok(Step::Fail);
+        }
+        if greedy && cur > low {
+            self.stack.push(Frame::Give {
+                pc: pc + 1,
+                low,
+                cur,
+            });
+        } else if !greedy && cur < limit {
+            self.stack.push(Frame::Take {
+                pc: pc + 1,
+                set,
+                cur,
+                limit,
+            });
+        }
+        Ok(Step::Next(pc + 1, cur))
     }
 
     /// Opens an atomic group or lookaround.
