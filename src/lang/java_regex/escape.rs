@@ -56,6 +56,7 @@ const PUNCTUATION_NAMES: &[(char, &str)] = &[
     ('~', "TILDE"),
 ];
 
+/// The words of `DIGIT ZERO` … `DIGIT NINE`.
 const DIGIT_NAMES: [&str; 10] = [
     "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
 ];

@@ -9,7 +9,15 @@
 //! Limits: patterns longer than [`MAX_PATTERN_CHARS`] characters are rejected (the length limit
 //! of the payload's other free-text fields), and groups or classes nested deeper than
 //! [`MAX_NESTING`] are rejected before any recursion could exhaust the stack; Java itself
-//! accepts both.
+//! accepts both. A preview takes at most [`MAX_PREVIEW_NAMES`] names of at most
+//! [`MAX_PREVIEW_NAME_CHARS`] characters and a fixed number of matching steps; past any of these
+//! it answers `java-regex-preview-unavailable` with the reason.
+//!
+//! Design (clean room: written from the `Pattern` documentation, with error texts and indexes
+//! measured on the JDK as a black box): `quote` expands `\Q…\E` as Java does before parsing;
+//! `parse` (with `quantifier`, `flags`, `escape`, `class`, `lookbehind`) builds the syntax tree
+//! of `ast` or an `error::Error`; `lint` walks the tree for warnings; `program` compiles it and
+//! `vm` runs it with an explicit backtracking stack and a step budget.
 //!
 //! Matching semantics: a tag is kept (`tagsFilter`) or hidden (`prHideFilter`) when the
 //! pattern is found anywhere in it (`Matcher.find()`). The vendor's examples give the same
@@ -155,6 +163,7 @@ struct Checked {
     program: Program,
 }
 
+/// A remembered compilation, shared between the memo and its callers.
 type Compiled = Rc<Result<Checked, Error>>;
 
 thread_local! {
