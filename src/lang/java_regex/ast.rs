@@ -174,8 +174,8 @@ pub(crate) enum GroupKind {
         negated: bool,
         /// Shortest text `X` can match.
         min: usize,
-        /// Longest text `X` can match.
-        max: usize,
+        /// Longest text `X` can match, as Java's `int` (it may have wrapped below zero).
+        max: i32,
     },
 }
 

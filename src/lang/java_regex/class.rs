@@ -29,8 +29,12 @@ impl Parser {
                 '[' => current.push(ClassItem::Nested(Box::new(self.class()?))),
                 '&' if self.at(at + 1) == '&' => {
                     self.i += 2;
-                    if current.is_empty() && operands.is_empty() && self.nothing_follows() {
+                    let empty_right = self.nothing_follows();
+                    if current.is_empty() && operands.is_empty() && empty_right {
                         return Err(self.error(ErrorKind::BadClassSyntax, at as i64 + 1));
+                    }
+                    if empty_right {
+                        self.empty_operand(&current);
                     }
                     if !current.is_empty() {
                         operands.push(std::mem::take(&mut current));
@@ -70,6 +74,15 @@ impl Parser {
     fn nothing_follows(&mut self) -> bool {
         self.skip_trivia();
         matches!(self.at(self.i), ']' | '&')
+    }
+
+    /// Notes an `&&` with nothing on its right after `left`. Measured on JDK 17: with only
+    /// characters on the left it means them; otherwise Java keeps only part of the left side,
+    /// or throws a `NullPointerException` while matching, so the preview declines.
+    fn empty_operand(&mut self, left: &[ClassItem]) {
+        if left.iter().any(|i| !matches!(i, ClassItem::Char(_))) {
+            self.notes.empty_operand = true;
+        }
     }
 
     /// A character, escape or range at the cursor.

@@ -20,8 +20,8 @@ struct Len {
 }
 
 /// `(min, max)` of `body` as Java computes them, or `None` when Java rejects the look-behind.
-/// A maximum that wrapped below zero is returned as 0 (Java then tries no start position).
-pub(crate) fn bounds(body: &Ast) -> Option<(usize, usize)> {
+/// The maximum is Java's `int`, which may have wrapped below zero.
+pub(crate) fn bounds(body: &Ast) -> Option<(usize, i32)> {
     let mut len = Len {
         min: 0,
         max: 0,
@@ -32,10 +32,7 @@ pub(crate) fn bounds(body: &Ast) -> Option<(usize, usize)> {
         return None;
     }
     let min = len.min.min(i64::from(i32::MAX)) as usize;
-    match usize::try_from(len.max) {
-        Ok(max) => Some((min, max)),
-        Err(_) => Some((1, 0)),
-    }
+    Some((min, len.max))
 }
 
 /// Whether `ast` matches exactly one character (a repetition of it is a single-character loop).

@@ -456,6 +456,10 @@ fn pattern_unavailable(parsed: &Parsed) -> Option<&'static str> {
         Some("canonical equivalence (?c) is not supported")
     } else if parsed.notes.supplementary {
         Some("the pattern contains characters outside the Basic Multilingual Plane")
+    } else if parsed.notes.empty_operand {
+        Some(
+            "a class has an && with nothing after it, which Java 17 evaluates inconsistently or fails on",
+        )
     } else if !parsed.notes.unverified_names.is_empty() {
         Some("a \\N{…} character name cannot be resolved here")
     } else {

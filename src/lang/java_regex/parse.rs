@@ -26,6 +26,9 @@ pub(crate) struct Notes {
     pub(crate) unverified_names: Vec<(Span, String)>,
     /// `(?c)` was used.
     pub(crate) canon_eq: bool,
+    /// A class has an `&&` with nothing after it and more than characters before it, which
+    /// Java 17 evaluates inconsistently.
+    pub(crate) empty_operand: bool,
     /// A character outside the Basic Multilingual Plane appears.
     pub(crate) supplementary: bool,
 }
@@ -474,6 +477,16 @@ mod tests {
         assert_eq!(e.kind, ErrorKind::IllegalEscape);
         assert_eq!(e.java_index, 3);
         assert_eq!(e.span, Span::new(6, 7));
+    }
+
+    #[test]
+    fn an_empty_intersection_operand_after_more_than_characters_is_noted() {
+        assert!(parse("[[b]a&&]").unwrap().notes.empty_operand);
+        assert!(parse("[\\da&&&&b]").unwrap().notes.empty_operand);
+        assert!(parse("[^[b]a&&]").unwrap().notes.empty_operand);
+        assert!(parse("[a[b]&&]").unwrap().notes.empty_operand);
+        assert!(!parse("[ab&&]").unwrap().notes.empty_operand);
+        assert!(!parse("[[b]a&&b]").unwrap().notes.empty_operand);
     }
 
     #[test]

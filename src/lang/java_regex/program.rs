@@ -33,8 +33,8 @@ pub(crate) enum Look {
         negated: bool,
         /// Fewest characters back.
         min: usize,
-        /// Most characters back.
-        max: usize,
+        /// Most characters back, as Java's `int` (it may have wrapped below zero).
+        max: i32,
     },
 }
 

@@ -154,7 +154,9 @@ impl Vm<'_> {
         let Some(first) = pos.checked_sub(min) else {
             return Ok(Step::Fail);
         };
-        let last = pos.saturating_sub(max);
+        // Java computes the earliest start in `int` arithmetic; a wrapped maximum can make it
+        // anything from 0 to beyond the position (measured with `(?<![a]*?~?)`).
+        let last = usize::try_from(i64::from((pos as i32).wrapping_sub(max)).max(0)).unwrap_or(0);
         if first < last {
             return Ok(Step::Fail);
         }
