@@ -61,11 +61,17 @@ const NONE: usize = usize::MAX;
 
 /// The machine's state for one text.
 struct Vm<'a> {
+    /// The program being run.
     prog: &'a Program,
+    /// The text, one UTF-16 unit (Basic Multilingual Plane code point) per element.
     text: &'a [u32],
+    /// Capture positions, two per group ([`NONE`] when unset).
     slots: Vec<usize>,
+    /// Repetition counters and barrier positions.
     regs: Vec<usize>,
+    /// Backtracking frames.
     stack: Vec<Frame>,
+    /// Steps left for the whole preview.
     budget: &'a mut u64,
 }
 
