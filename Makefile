@@ -6,6 +6,8 @@
 #   make size    gzip sizes of pkg/web/
 #   make bench   native criterion benchmarks, then the wasm build against JSON.parse and ajv in Node
 #   make fuzz    every cargo-fuzz target for FUZZ_SECONDS (60) each; `make test` runs them for 10 s
+#   make regex-tables  regenerate src/lang/java_regex/tables.rs from the JDK on PATH (17+);
+#                `git diff` then shows whether the committed tables are current
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := build
@@ -30,7 +32,7 @@ PKG_INPUTS := $(RELEASE_WASM) js src/read_options.js scripts/build-pkg.mjs Cargo
 FUZZ_SECONDS ?= 60
 FUZZ_TEST_SECONDS := 10
 
-.PHONY: setup build test lint test-rust test-wasm test-js test-fuzz fuzz demo size bench
+.PHONY: setup build test lint test-rust test-wasm test-js test-fuzz fuzz demo size bench regex-tables
 
 setup:
 	@scripts/setup.sh
@@ -83,3 +85,9 @@ size: build
 bench: build
 	cargo bench --bench native
 	node scripts/bench.mjs
+
+REGEX_TABLES := src/lang/java_regex/tables.rs
+regex-tables:
+	java scripts/java/GenRegexTables.java > $(REGEX_TABLES).new
+	rustfmt --edition 2024 $(REGEX_TABLES).new
+	mv $(REGEX_TABLES).new $(REGEX_TABLES)

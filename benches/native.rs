@@ -165,5 +165,68 @@ fn preview_budget(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, typical, worst, caches, preview_budget);
+/// Previews with patterns that backtrack exponentially or quadratically: each must stop within
+/// the work budget (or at the name-length limit) whatever the name; compare with the vendor
+/// example's preview, a typical cost.
+fn hostile_previews(c: &mut Criterion) {
+    let mut g = c.benchmark_group("java regex hostile previews");
+    let vendor_tags: Vec<String> = (1..=5).map(|i| format!("release-{i}")).collect();
+    g.bench_function(
+        "vendor example ^((?!release-2).)*$ on 5 tags (typical)",
+        |b| {
+            b.iter(|| {
+                black_box(java_regex::preview(
+                    "^((?!release-2).)*$",
+                    black_box(&vendor_tags),
+                    java_regex::Mode::Show,
+                ))
+            })
+        },
+    );
+    let cases: [(&str, &str, String); 5] = [
+        (
+            "(a+)\\1+$ on a 100,000-character tag",
+            "(a+)\\1+$",
+            "a".repeat(100_000),
+        ),
+        (
+            "(a+)\\1+$ on a 999-character tag",
+            "(a+)\\1+$",
+            format!("{}b", "a".repeat(998)),
+        ),
+        (
+            "((a+)+)+b on 999 characters",
+            "((a+)+)+b",
+            format!("{}!", "a".repeat(998)),
+        ),
+        (
+            "(.*a){25}! on 999 characters",
+            "(.*a){25}!",
+            "a".repeat(999),
+        ),
+        ("(a|aa)*b on 999 characters", "(a|aa)*b", "a".repeat(999)),
+    ];
+    for (name, pattern, tag) in cases {
+        let tags = vec![tag];
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                black_box(java_regex::preview(
+                    pattern,
+                    black_box(&tags),
+                    java_regex::Mode::Show,
+                ))
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    typical,
+    worst,
+    caches,
+    preview_budget,
+    hostile_previews
+);
 criterion_main!(benches);

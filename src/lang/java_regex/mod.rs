@@ -9,7 +9,15 @@
 //! Limits: patterns longer than [`MAX_PATTERN_CHARS`] UTF-16 units are rejected (the length limit
 //! of the payload's other free-text fields), and groups or classes nested deeper than
 //! [`MAX_NESTING`] are rejected before any recursion could exhaust the stack; Java itself
-//! accepts both.
+//! accepts both. A preview takes at most [`MAX_PREVIEW_NAMES`] names of at most
+//! [`MAX_PREVIEW_NAME_CHARS`] characters and a fixed number of matching steps; past any of these
+//! it answers `java-regex-preview-unavailable` with the reason.
+//!
+//! Design (clean room: written from the `Pattern` documentation, with error texts and indexes
+//! measured on the JDK as a black box): `quote` expands `\Q…\E` as Java does before parsing;
+//! `parse` (with `quantifier`, `flags`, `escape`, `class`, `lookbehind`) builds the syntax tree
+//! of `ast` or an `error::Error`; `lint` walks the tree for warnings; `program` compiles it and
+//! `vm` runs it with an explicit backtracking stack and a step budget.
 //!
 //! Matching semantics: a tag is kept (`tagsFilter`) or hidden (`prHideFilter`) when the
 //! pattern is found anywhere in it (`Matcher.find()`). The vendor's examples give the same
@@ -17,11 +25,20 @@
 //! under `find()`. [`Preview::ambiguous`] lists the names for which `matches()` would decide
 //! differently.
 
+mod ast;
+mod class;
+mod error;
+mod escape;
+mod flags;
 mod lint;
-mod matcher;
+mod lookbehind;
 mod parse;
+mod program;
 mod props;
+mod quantifier;
+mod quote;
 mod tables;
+mod vm;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -31,7 +48,9 @@ use serde::Serialize;
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
 use crate::lang::recent::{Recent, memo};
 use crate::values::is_blank;
-use parse::{ErrKind, ParseError, Prog, Src};
+use error::{Error, ErrorKind as ErrKind};
+use parse::Parsed;
+use program::Program;
 
 /// Longest pattern accepted, in characters.
 pub const MAX_PATTERN_CHARS: usize = parse::MAX_LEN;
@@ -130,20 +149,38 @@ pub struct Preview {
     pub ambiguous: Vec<String>,
 }
 
-/// Steps the matcher may take over one whole preview.
-const PREVIEW_BUDGET: u64 = 2_000_000;
-type Compiled = Rc<Result<Prog, ParseError>>;
+/// Steps the matcher may take over one whole preview (a step is an instruction or a
+/// backtrack; about 10 ns each natively).
+const PREVIEW_BUDGET: u64 = 1_000_000;
+/// Most names one preview applies a filter to.
+pub const MAX_PREVIEW_NAMES: usize = 10_000;
+/// Longest name a preview applies a filter to, in characters.
+pub const MAX_PREVIEW_NAME_CHARS: usize = 1_000;
+
+/// A parsed pattern and its matching program.
+struct Checked {
+    parsed: Parsed,
+    program: Program,
+}
+
+/// A remembered compilation, shared between the memo and its callers.
+type Compiled = Rc<Result<Checked, Error>>;
 
 thread_local! {
-    static CACHE: RefCell<Recent<Result<Prog, ParseError>>> = const { RefCell::new(Recent::new(8)) };
+    static CACHE: RefCell<Recent<Result<Checked, Error>>> = const { RefCell::new(Recent::new(8)) };
 }
 
 /// Compiles `pattern`, reusing a recent result (re-validation on every keystroke).
 fn compiled(pattern: &str) -> Compiled {
-    memo(&CACHE, pattern, || parse::compile(pattern))
+    memo(&CACHE, pattern, || {
+        let parsed = parse::parse(pattern)?;
+        let program = program::compile(&parsed);
+        Ok(Checked { parsed, program })
+    })
 }
 
-fn snippet(s: &str) -> String {
+/// At most 40 characters of `s`, with an ellipsis when cut.
+pub(crate) fn snippet(s: &str) -> String {
     let mut out: String = s.chars().take(40).collect();
     if s.chars().count() > 40 {
         out.push('…');
@@ -151,27 +188,29 @@ fn snippet(s: &str) -> String {
     out
 }
 
+/// The character at code-point index `i`.
 fn char_at(pattern: &str, i: usize) -> Option<char> {
     pattern.chars().nth(i)
 }
 
-fn span_of(prog: &Prog, src: Src) -> Span {
-    let map = |i: usize| prog.origin.get(i).copied().unwrap_or(prog.pattern_chars);
-    let start = map(src.start).min(prog.pattern_chars);
-    let end = if src.end == 0 {
+/// Maps a span of the quote-expanded pattern to the original pattern.
+fn span_of(parsed: &Parsed, span: ast::Span) -> Span {
+    let len = parsed.source.original_len;
+    let start = parsed.source.original(span.start).min(len);
+    let end = if span.end == 0 {
         start
     } else {
-        map(src.end - 1) + 1
+        parsed.source.original(span.end - 1) + 1
     };
     Span {
         start,
-        end: end.clamp(start, prog.pattern_chars),
+        end: end.clamp(start, len),
     }
 }
 
 /// The error message and suggestion for a rejected pattern.
-fn describe(pattern: &str, e: &ParseError) -> (String, Option<String>) {
-    let at = char_at(pattern, e.at);
+fn describe(pattern: &str, e: &Error) -> (String, Option<String>) {
+    let at = char_at(pattern, e.span.start);
     let (msg, suggestion): (String, Option<String>) = match &e.kind {
         ErrKind::TooLong => (format!("The pattern is longer than {MAX_PATTERN_CHARS} characters."), None),
         ErrKind::TooDeep => (format!("Groups or character classes are nested more than {MAX_NESTING} levels deep."), None),
@@ -181,7 +220,7 @@ fn describe(pattern: &str, e: &ParseError) -> (String, Option<String>) {
         ),
         ErrKind::UnclosedGroup => ("A group is opened with ( but never closed with ).".into(), None),
         ErrKind::UnmatchedClose => ("This ) closes a group that was never opened; escape it as \\) to match it literally.".into(), None),
-        ErrKind::Internal if e.at >= pattern.chars().count() && pattern.ends_with('\\') => (
+        ErrKind::Internal if e.span.start >= pattern.chars().count() && pattern.ends_with('\\') => (
             "The pattern ends with a lone backslash; write \\\\ to match a backslash.".into(),
             None,
         ),
@@ -274,15 +313,19 @@ fn describe(pattern: &str, e: &ParseError) -> (String, Option<String>) {
     (msg, suggestion)
 }
 
-fn error_diagnostic(pattern: &str, e: &ParseError) -> Diagnostic {
-    let (message, suggestion) = describe(pattern, e);
+/// The diagnostic for a rejected pattern.
+fn error_diagnostic(pattern: &str, e: &Error) -> Diagnostic {
+    let (mut message, suggestion) = describe(pattern, e);
+    if !matches!(e.kind, ErrKind::TooLong | ErrKind::TooDeep) {
+        message.push_str(&format!(" (Java: {}.)", e.kind.java_message()));
+    }
     let code = match e.kind {
         ErrKind::TooLong => &TOO_LONG,
         ErrKind::TooDeep => &TOO_DEEP,
         _ => &SYNTAX,
     };
     let len = pattern.chars().count();
-    let start = e.at.min(len);
+    let start = e.span.start.min(len);
     let mut d = Diagnostic::new(code, "", message).with_span(Span {
         start,
         end: (start + 1).min(len),
@@ -302,106 +345,6 @@ fn error_diagnostic(pattern: &str, e: &ParseError) -> Diagnostic {
     d
 }
 
-fn warnings(pattern: &str, prog: &Prog) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let notes = &prog.notes;
-    let identity = prog.origin.len() == prog.pattern_chars
-        && prog.origin.iter().enumerate().all(|(i, &o)| i == o);
-    if let Some(c) = lint::catastrophic(prog) {
-        let outer = span_of(prog, c.outer);
-        let text: String = pattern
-            .chars()
-            .skip(outer.start)
-            .take(outer.end - outer.start)
-            .collect();
-        let mut d = Diagnostic::new(
-            &CATASTROPHIC_BACKTRACKING,
-            "",
-            format!(
-                "{} can match the same text in many ways, so a name that does not match may take exponential time on the server (Java 8 always; newer Java when nested, bounded or used with back-references).",
-                snippet(&text)
-            ),
-        )
-        .with_span(outer);
-        match c.inner {
-            Some(inner) => {
-                let inner = span_of(prog, inner);
-                if identity {
-                    let fixed: String = pattern
-                        .chars()
-                        .take(inner.end)
-                        .chain(std::iter::once('+'))
-                        .chain(pattern.chars().skip(inner.end))
-                        .collect();
-                    d = d.suggest(fixed);
-                }
-                d = d
-                    .param("innerStart", inner.start)
-                    .param("innerEnd", inner.end);
-            }
-            None => {
-                d.message.push_str(" Its alternatives can start with the same character; make them distinct or use an atomic group (?>…).");
-            }
-        }
-        out.push(d);
-    }
-    if let Some(src) = notes.unicode_flag {
-        out.push(
-            Diagnostic::new(
-                &UNICODE_FLAG,
-                "",
-                "In Java, (?U) makes \\w, \\d, \\s, \\b and POSIX classes Unicode-aware; it does not swap greedy and lazy quantifiers as in Rust or PCRE (use *? or +? for lazy repetition).",
-            )
-            .with_span(span_of(prog, src)),
-        );
-    }
-    if let (Some(src), true, None) = (
-        notes.ascii_class,
-        notes.non_ascii_literal,
-        notes.unicode_flag,
-    ) {
-        let span = span_of(prog, src);
-        let esc: String = pattern.chars().skip(span.start).take(2).collect();
-        out.push(
-            Diagnostic::new(
-                &ASCII_CLASS,
-                "",
-                format!(
-                    "In Java, {esc} matches only ASCII characters unless (?U) is set, but this pattern works with non-ASCII text."
-                ),
-            )
-            .with_span(span)
-            .suggest(format!("(?U){pattern}")),
-        );
-    }
-    if let Some((src, op)) = notes.class_op {
-        out.push(
-            Diagnostic::new(
-                &CLASS_OPERATOR,
-                "",
-                format!(
-                    "Inside a Java class, {op}{op} is not an operator: it matches the character '{op}'; write an intersection with a negated class instead, e.g. [a-z&&[^aeiou]]."
-                ),
-            )
-            .with_span(span_of(prog, src)),
-        );
-    }
-    for (src, name) in &notes.unverified_names {
-        out.push(
-            Diagnostic::new(
-                &UNVERIFIED_NAME,
-                "",
-                format!(
-                    "The character name [{}] could not be verified here; Java rejects the pattern if it is not an exact Unicode character name.",
-                    snippet(name)
-                ),
-            )
-            .with_span(span_of(prog, *src)),
-        );
-    }
-    out
-}
-
 /// Checks a `tagsFilter` / `prHideFilter` pattern as JDK 17's `Pattern.compile` would.
 ///
 /// Returns an error when Java rejects the pattern (span at Java's error index, parameter
@@ -417,12 +360,13 @@ pub fn check(pattern: &str) -> Vec<Diagnostic> {
         tests::CHECKS.with(|c| c.set(c.get() + 1));
         match compiled(pattern).as_ref() {
             Err(e) => vec![error_diagnostic(pattern, e)],
-            Ok(prog) => warnings(pattern, prog),
+            Ok(c) => lint::warnings(pattern, &c.parsed),
         }
     })
     .to_vec()
 }
 
+/// The one diagnostic of a preview that cannot be computed, with its reason.
 fn unavailable(reason: &str) -> Vec<Diagnostic> {
     vec![
         Diagnostic::new(
@@ -451,17 +395,17 @@ pub fn preview(pattern: &str, tags: &[String], mode: Mode) -> Result<Preview, Ve
         });
     }
     let compiled = compiled(pattern);
-    let prog = match compiled.as_ref() {
+    let checked = match compiled.as_ref() {
         Err(e) => return Err(vec![error_diagnostic(pattern, e)]),
-        Ok(p) => p,
+        Ok(c) => c,
     };
-    if prog.notes.canon_eq {
-        return Err(unavailable("canonical equivalence (?c) is not supported"));
+    if let Some(reason) = pattern_unavailable(&checked.parsed) {
+        return Err(unavailable(reason));
     }
-    if prog.notes.supplementary {
-        return Err(unavailable(
-            "the pattern contains characters outside the Basic Multilingual Plane",
-        ));
+    if tags.len() > MAX_PREVIEW_NAMES {
+        return Err(unavailable(&format!(
+            "too many names (more than {MAX_PREVIEW_NAMES})"
+        )));
     }
     let mut budget = PREVIEW_BUDGET;
     let mut out = Preview {
@@ -471,21 +415,28 @@ pub fn preview(pattern: &str, tags: &[String], mode: Mode) -> Result<Preview, Ve
         ambiguous: Vec::new(),
     };
     for tag in tags {
+        if tag.chars().nth(MAX_PREVIEW_NAME_CHARS).is_some() {
+            return Err(unavailable(&format!(
+                "a name is longer than {MAX_PREVIEW_NAME_CHARS} characters"
+            )));
+        }
         let text: Vec<u32> = tag.chars().map(u32::from).collect();
         if text.iter().any(|&c| c > 0xffff) {
             return Err(unavailable(
                 "a name contains characters outside the Basic Multilingual Plane",
             ));
         }
-        let outcome = match matcher::run(prog, &text, &mut budget) {
+        let outcome = match vm::run(&checked.program, &text, &mut budget) {
             Ok(o) => o,
-            Err(matcher::Abort::Unavailable(what)) => {
+            Err(vm::Abort::Unavailable(what)) => {
                 return Err(unavailable(&format!(
                     "{what} is not supported by the preview"
                 )));
             }
-            Err(matcher::Abort::TooComplex) => {
-                return Err(unavailable("too complex (the pattern backtracks too much)"));
+            Err(vm::Abort::TooMuchWork) => {
+                return Err(unavailable(
+                    "too complex (too much work: the pattern backtracks too much)",
+                ));
             }
         };
         let keep = outcome.find == (mode == Mode::Show);
@@ -499,6 +450,23 @@ pub fn preview(pattern: &str, tags: &[String], mode: Mode) -> Result<Preview, Ve
         }
     }
     Ok(out)
+}
+
+/// Why no text can be previewed with this pattern, if so.
+fn pattern_unavailable(parsed: &Parsed) -> Option<&'static str> {
+    if parsed.notes.canon_eq {
+        Some("canonical equivalence (?c) is not supported")
+    } else if parsed.notes.supplementary {
+        Some("the pattern contains characters outside the Basic Multilingual Plane")
+    } else if parsed.notes.empty_operand {
+        Some(
+            "a class has an && with nothing after it, which Java 17 evaluates inconsistently or fails on",
+        )
+    } else if !parsed.notes.unverified_names.is_empty() {
+        Some("a \\N{…} character name cannot be resolved here")
+    } else {
+        None
+    }
 }
 
 /// Java's verdict on `pattern` without warnings: `Ok(())` or `Err(getIndex())`.
@@ -518,8 +486,8 @@ pub fn java_verdict(pattern: &str) -> Result<(), i64> {
 #[doc(hidden)]
 pub fn java_match(pattern: &str, text: &str) -> Option<(bool, bool)> {
     let compiled = compiled(pattern);
-    let prog = compiled.as_ref().as_ref().ok()?;
-    if prog.notes.canon_eq || prog.notes.supplementary {
+    let checked = compiled.as_ref().as_ref().ok()?;
+    if pattern_unavailable(&checked.parsed).is_some() {
         return None;
     }
     let t: Vec<u32> = text.chars().map(u32::from).collect();
@@ -527,7 +495,7 @@ pub fn java_match(pattern: &str, text: &str) -> Option<(bool, bool)> {
         return None;
     }
     let mut budget = PREVIEW_BUDGET / 10;
-    matcher::run(prog, &t, &mut budget)
+    vm::run(&checked.program, &t, &mut budget)
         .ok()
         .map(|o| (o.find, o.matches))
 }

@@ -94,6 +94,16 @@ fn length_limit() {
 }
 
 #[test]
+fn length_limit_counts_utf16_units() {
+    // 1,001 characters outside the BMP are 2,002 UTF-16 units, as Java's String.length() counts.
+    let long = "😀".repeat(MAX_PATTERN_CHARS / 2 + 1);
+    let d = first(&long);
+    assert_eq!(d.code, TOO_LONG.id);
+    assert_eq!(d.params.get("length"), Some(&serde_json::json!(2002)));
+    assert!(check(&"😀".repeat(MAX_PATTERN_CHARS / 2)).is_empty());
+}
+
+#[test]
 fn nesting_limit_is_checked_without_overflowing_the_stack() {
     let run = |p: String| {
         std::thread::Builder::new()
