@@ -37,7 +37,7 @@ setup:
 
 build:
 	@scripts/setup.sh build
-	$(RELEASE_ENV) cargo build --release --target $(WASM_TARGET) --lib $(BUILD_STD)
+	$(RELEASE_ENV) cargo build --release --target $(WASM_TARGET) --lib --features wasm $(BUILD_STD)
 	@if [ ! -f pkg/package.json ] || [ -n "$$(find $(PKG_INPUTS) -newer pkg/package.json | head -1)" ]; then \
 	  echo "node scripts/build-pkg.mjs"; node scripts/build-pkg.mjs; \
 	else echo "pkg/ is up to date"; fi
@@ -46,15 +46,16 @@ lint: setup
 	cargo fmt --check
 	cd fuzz && cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --features wasm --test wasm_node --test wasm_browser -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib -- -D warnings
 
 test-rust: setup
 	cargo test
 
 # wasm-bindgen-test: the exports compiled to wasm, in Node and in headless Chromium.
 test-wasm: setup
-	wasm-pack test --node -- --test wasm_node
-	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test wasm_browser
+	wasm-pack test --node -- --features wasm --test wasm_node
+	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --features wasm --test wasm_browser
 
 # The built package: CommonJS and ESM in Node, d.ts, size budget, ESM in Chromium (playwright-core).
 test-js: build

@@ -3,7 +3,9 @@
 //!
 //! The data flows one way: JSON (text or value) -> field model -> rules -> [`diagnostics`] ->
 //! builders -> request. The core knows nothing of WebAssembly; the `wasm` module (compiled only
-//! for `wasm32`) is a thin export layer over it.
+//! for `wasm32` with the `wasm` feature, which also installs the talc allocator) is a thin
+//! export layer over it. A Rust program that depends on this crate leaves the feature off and
+//! keeps its own allocator and exports.
 
 pub mod api;
 pub mod diagnostics;
@@ -20,7 +22,8 @@ mod suggest;
 pub mod values;
 pub mod xray;
 
-#[cfg(target_arch = "wasm32")]
+/// The WebAssembly exports of the npm package: only with the `wasm` feature, for `wasm32`.
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 pub mod wasm;
 
 pub use diagnostics::{Code, Diagnostic, Report, Severity, Span};
