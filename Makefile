@@ -12,7 +12,8 @@ SHELL := bash
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_TARGET := wasm32-unknown-unknown
-CHROMEDRIVER ?= /usr/bin/chromedriver
+# The WebDriver: $CHROMEDRIVER, else chromedriver on PATH (scripts/setup.sh checks for it).
+CHROMEDRIVER ?= $(or $(shell command -v chromedriver 2>/dev/null),/usr/bin/chromedriver)
 # wasm-bindgen reads the wasm's target_features section (which `strip = true` removes) to know
 # which features the module uses; wasm-opt strips everything afterwards.
 RELEASE_ENV := CARGO_PROFILE_RELEASE_STRIP=false
