@@ -123,6 +123,7 @@ pub fn join_base_url(base: Option<&str>, path: &str) -> Result<Option<String>, D
 
 /// Why [`parse_url`] refused a URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum UrlError {
     /// The host of an http(s) URL has a character outside ASCII or a percent escape. The
     /// library reads host names as ASCII only (the `url` crate without Unicode IDNA tables, which
