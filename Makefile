@@ -47,6 +47,7 @@ lint: setup
 	cargo fmt --check
 	cd fuzz && cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 	cargo clippy --target $(WASM_TARGET) --lib --features wasm --test wasm_node --test wasm_browser -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib -- -D warnings
 
