@@ -14,7 +14,8 @@ SHELL := bash
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_TARGET := wasm32-unknown-unknown
-CHROMEDRIVER ?= /usr/bin/chromedriver
+# The WebDriver: $CHROMEDRIVER, else chromedriver on PATH (scripts/setup.sh checks for it).
+CHROMEDRIVER ?= $(or $(shell command -v chromedriver 2>/dev/null),/usr/bin/chromedriver)
 # wasm-bindgen reads the wasm's target_features section (which `strip = true` removes) to know
 # which features the module uses; wasm-opt strips everything afterwards.
 RELEASE_ENV := CARGO_PROFILE_RELEASE_STRIP=false
@@ -39,7 +40,7 @@ setup:
 
 build:
 	@scripts/setup.sh build
-	$(RELEASE_ENV) cargo build --release --target $(WASM_TARGET) --lib $(BUILD_STD)
+	$(RELEASE_ENV) cargo build --release --target $(WASM_TARGET) --lib --features wasm $(BUILD_STD)
 	@if [ ! -f pkg/package.json ] || [ -n "$$(find $(PKG_INPUTS) -newer pkg/package.json | head -1)" ]; then \
 	  echo "node scripts/build-pkg.mjs"; node scripts/build-pkg.mjs; \
 	else echo "pkg/ is up to date"; fi
@@ -48,15 +49,17 @@ lint: setup
 	cargo fmt --check
 	cd fuzz && cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --test wasm_node --test wasm_browser -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
+	cargo clippy --target $(WASM_TARGET) --lib --features wasm --test wasm_node --test wasm_browser -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib -- -D warnings
 
 test-rust: setup
 	cargo test
 
 # wasm-bindgen-test: the exports compiled to wasm, in Node and in headless Chromium.
 test-wasm: setup
-	wasm-pack test --node -- --test wasm_node
-	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test wasm_browser
+	wasm-pack test --node -- --features wasm --test wasm_node
+	wasm-pack test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --features wasm --test wasm_browser
 
 # The built package: CommonJS and ESM in Node, d.ts, size budget, ESM in Chromium (playwright-core).
 test-js: build

@@ -53,6 +53,7 @@ function referenceExamples(start, end) {
 const schema = (name) =>
   JSON.parse(fs.readFileSync(path.join(root, 'pkg', 'schemas', `${name}.schema.json`), 'utf8'));
 const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
+ajv.addVocabulary(['defaultSnippets', 'enumDescriptions']);
 
 /** Runs `fn` over every item `ROUNDS` times for `ROUND_MS`; the median items per second. */
 function rate(items, fn) {

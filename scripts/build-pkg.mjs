@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Turns the release wasm (already built by `cargo build --release --target wasm32-unknown-unknown
-// --lib`, see the Makefile) into the npm package in pkg/:
+// --lib --features wasm`, see the Makefile) into the npm package in pkg/:
 //   wasm-bindgen --target nodejs -> pkg/node/, --target web -> pkg/web/, wasm-opt -O3 on the one
-//   .wasm both builds share (pkg/web/), the entries from js/ (templates), the Standard Schema
-//   adapter, pkg/index.d.ts and pkg/package.json from js/package.template.json.
+//   .wasm both builds share (pkg/web/), the entries from js/ (templates), the CLI modules, the
+//   Standard Schema adapter, pkg/index.d.ts and pkg/package.json from js/package.template.json.
 // The package is assembled in pkg.tmp/ and swapped in at the end, so a failed build never leaves
 // a half-written pkg/.
 import { execFileSync } from 'node:child_process';
@@ -263,6 +263,11 @@ for (const bin of bins) {
   fs.copyFileSync(src, path.join(tmp, rel));
   fs.chmodSync(path.join(tmp, rel), 0o755);
   if (!manifest.files.includes(rel)) manifest.files.push(rel);
+}
+// The CLI's modules (js/cli/*.mjs), which the bin imports as ./cli/NAME.mjs.
+if (bins.length > 0) {
+  fs.cpSync(path.join(root, 'js', 'cli'), path.join(tmp, 'cli'), { recursive: true });
+  if (!manifest.files.includes('cli/')) manifest.files.push('cli/');
 }
 // The JSON Schemas of the request bodies, from the wasm module itself (src/schema.rs).
 const schemaDir = path.join(tmp, 'schemas');

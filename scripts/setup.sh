@@ -11,6 +11,42 @@ what="${1:-all}"
 
 say() { echo "setup: $*" >&2; }
 
+# The SHA-256 of a file: sha256sum (GNU), shasum (macOS, BSD), else Node (needed anyway).
+file_hash() {
+  if command -v sha256sum >/dev/null; then sha256sum "$1" | cut -d' ' -f1
+  elif command -v shasum >/dev/null; then shasum -a 256 "$1" | cut -d' ' -f1
+  else node -e 'process.stdout.write(require("crypto").createHash("sha256").update(require("fs").readFileSync(process.argv[1])).digest("hex") + "\n")' "$1"
+  fi
+}
+
+# Installs Debian packages with apt-get where there is one; elsewhere says what to install and
+# stops: $1 what is missing, $2 the Debian packages, $3 the advice for other systems.
+system_install() {
+  if command -v apt-get >/dev/null; then
+    say "installing $2 (apt-get)"
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo apt-get install -y -qq $2 >/dev/null
+    return
+  fi
+  say "$1 is missing and this system has no apt-get. Install it yourself:"
+  say "  $3"
+  exit 1
+}
+
+# The first of the arguments that is an executable file or a command on PATH.
+first_tool() {
+  local t
+  for t in "$@"; do
+    if [ -n "$t" ] && [ -x "$t" ]; then echo "$t"; return 0; fi
+    if [ -n "$t" ] && command -v "$t" >/dev/null; then command -v "$t"; return 0; fi
+  done
+  return 1
+}
+
 # --- Rust: wasm target, rustfmt, clippy ---
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "installing the Rust target wasm32-unknown-unknown"
@@ -57,7 +93,7 @@ fi
 # --- npm dev tooling (binaryen's wasm-opt, TypeScript, playwright-core) ---
 if [ -f package-lock.json ]; then
   stamp=node_modules/.package-lock.sha256
-  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  want=$(file_hash package-lock.json)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "installing npm dev dependencies (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
@@ -69,21 +105,23 @@ elif [ ! -d node_modules ]; then
 fi
 
 # --- Chromium and its WebDriver (browser tests) ---
-if [ "$what" = all ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  say "installing chromium and chromium-driver (apt-get)"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+# $CHROMIUM and $CHROMEDRIVER name them where they are elsewhere (the Makefile and the browser
+# tests read the same variables); else the usual names on PATH.
+if [ "$what" = all ]; then
+  browser=$(first_tool "${CHROMIUM:-}" /usr/bin/chromium chromium chromium-browser google-chrome \
+    "/Applications/Chromium.app/Contents/MacOS/Chromium" \
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" || true)
+  driver=$(first_tool "${CHROMEDRIVER:-}" /usr/bin/chromedriver chromedriver || true)
+  if [ -z "$browser" ] || [ -z "$driver" ]; then
+    system_install "Chromium or its WebDriver" "chromium chromium-driver" \
+      "macOS: brew install --cask chromium && brew install --cask chromedriver; Fedora: dnf install chromium chromedriver; Arch: pacman -S chromium. Then set CHROMIUM and CHROMEDRIVER to their paths if they are not /usr/bin/chromium and /usr/bin/chromedriver."
+  elif [ "$browser" != /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then
+    say "using $browser as Chromium; export CHROMIUM=\"$browser\" CHROMEDRIVER=\"$driver\" for the browser tests"
+  fi
 fi
 
 # --- A C++ compiler (libfuzzer-sys compiles libFuzzer) ---
 if [ "$what" = all ] && ! command -v c++ >/dev/null; then
-  say "installing g++ (apt-get)"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq g++ >/dev/null
+  system_install "A C++ compiler" "g++" \
+    "macOS: xcode-select --install; Fedora: dnf install gcc-c++; Arch: pacman -S gcc."
 fi

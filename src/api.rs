@@ -170,6 +170,7 @@ pub const CODES: &[Code] = &[INVALID_OPTION, INVALID_INPUT];
 
 /// The result of checking one field-language text: the report, and a preview when asked for.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct CheckResult<P> {
     /// No diagnostic is an error.
     pub ok: bool,

@@ -30,6 +30,10 @@ pub fn run<C>(ctx: &C, rules: &[Rule<Check<C>>]) -> Vec<Diagnostic> {
     out
 }
 
+/// The key a payload file names its JSON Schema with, for editors. It is no field of either
+/// API: the rules accept it and the builders leave it out of requests.
+pub const SCHEMA_KEY: &str = "$schema";
+
 /// The body is not a JSON object.
 pub const BODY_NOT_OBJECT: Code = Code::new(
     "body-not-object",

@@ -28,6 +28,16 @@ pub fn is_secret_key(name: &str) -> bool {
 
 /// A copy of `value` with every secret replaced by [`REDACTED`], at any depth, and the password
 /// part of any URL with embedded credentials masked. Non-secret values are unchanged.
+///
+/// ```
+/// use jira_integration_payloads::redact;
+/// use serde_json::json;
+///
+/// let payload = json!({"type": "GITLAB", "pat": "glpat-secret", "origin": "https://u:pw@gitlab.example.com"});
+/// let safe = redact(&payload);
+/// assert_eq!(safe["pat"], "[REDACTED]");
+/// assert!(!safe.to_string().contains("pw@"));
+/// ```
 pub fn redact(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(

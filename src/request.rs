@@ -166,6 +166,7 @@ fn api_path_overlap<'p>(base_path: &str, path: &'p str) -> &'p str {
 
 /// Why [`parse_url`] refused a URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum UrlError {
     /// The host of an http(s) URL has a character outside ASCII or a percent escape. The
     /// library reads host names as ASCII only (the `url` crate without Unicode IDNA tables, which

@@ -22,8 +22,11 @@ use crate::gij::fields::{
 use crate::gij::rules::projects::{MAX_PROJECT_IDS, MAX_SAFE_INTEGER};
 use crate::gij::rules::required::required_fields;
 use crate::gij::types::{Credential, IntegrationType, TypeSet};
+use crate::schema_editor as editor;
 use crate::xray;
 use serde_json::{Map, Value};
+
+pub use crate::schema_editor::EDITOR_KEYWORDS;
 
 // Values are built with `Value::from` and the small helpers below rather than `json!`, whose
 // `to_value` calls instantiate serde's value serializer per type and cost kilobytes of wasm.
@@ -35,6 +38,12 @@ pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 pub const NAMES: &[&str] = &["gij-add", "gij-update", "xray-create", "xray-update"];
 
 /// The JSON Schema of the request body called `name` (one of [`NAMES`]), or `None`.
+///
+/// ```
+/// let schema = jira_integration_payloads::json_schema("xray-create").expect("a known name");
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert!(schema["required"].as_array().is_some_and(|r| r.contains(&"connection_name".into())));
+/// ```
 pub fn schema(name: &str) -> Option<Value> {
     match name {
         "gij-add" => Some(gij(Operation::Add)),
@@ -117,20 +126,12 @@ fn default_value(d: Default) -> Value {
 }
 
 /// The keywords every schema starts with, up to `properties`.
-fn root(
-    name: &str,
-    title: &str,
-    description: String,
-    properties: Map<String, Value>,
-) -> Map<String, Value> {
+fn root(title: &str, description: String, properties: Map<String, Value>) -> Map<String, Value> {
     let (package, version) = (env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
     let mut root = Map::new();
     root.insert("$schema".into(), DIALECT.into());
-    // Where the published package serves the file.
-    root.insert(
-        "$id".into(),
-        format!("https://unpkg.com/{package}@{version}/schemas/{name}.schema.json").into(),
-    );
+    // No `$id`: the package is not published at a URL that would resolve; editors and ajv take
+    // the schema by file or object.
     root.insert("title".into(), title.into());
     root.insert(
         "description".into(),
@@ -143,7 +144,10 @@ fn root(
         .into(),
     );
     root.insert("type".into(), "object".into());
-    root.insert("properties".into(), Value::Object(properties));
+    root.insert(
+        "properties".into(),
+        Value::Object(editor::with_schema_key(properties)),
+    );
     root
 }
 
@@ -247,14 +251,12 @@ fn summary(code: &str) -> &'static str {
 }
 
 fn gij(op: Operation) -> Value {
-    let (name, title, method) = match op {
+    let (title, method) = match op {
         Operation::Add => (
-            "gij-add",
             "Git Integration for Jira: add an integration",
             "POST /rest/gitplugin/1.0/integration",
         ),
         Operation::Update => (
-            "gij-update",
             "Git Integration for Jira: update an integration",
             "PUT /rest/gitplugin/1.0/integration/{integrationId}",
         ),
@@ -283,7 +285,6 @@ fn gij(op: Operation) -> Value {
         properties.insert(key.into(), obj(p));
     }
     let mut root = root(
-        name,
         title,
         format!(
             "The JSON body of {method}. Not expressed here: the field languages (JMESPath, Java \
@@ -294,7 +295,12 @@ fn gij(op: Operation) -> Value {
     );
     if op == Operation::Add {
         root.insert("required".into(), strs(&["type"]));
+        root.insert("defaultSnippets".into(), editor::gij_snippets());
     }
+    root.insert(
+        "examples".into(),
+        editor::gij_examples(op == Operation::Add),
+    );
     root.insert("additionalProperties".into(), false.into());
     root.insert("allOf".into(), Value::Array(gij_conditions(op)));
     root.insert("$defs".into(), defs());
@@ -318,6 +324,7 @@ fn gij_property(field: &Field, op: Operation) -> Value {
         // The rules read a blank value as not given, except for `type`, which names the type.
         if field.name == "type" {
             p.insert("enum".into(), enumeration(values, nullable));
+            p.insert("enumDescriptions".into(), editor::type_descriptions());
         } else {
             let allowed = obj(vec![("enum", strs(values))]);
             p.insert(
@@ -463,14 +470,12 @@ fn credential_set(set: &[Credential]) -> Value {
 
 fn xray_schema(op: xray::context::Operation) -> Value {
     use xray::context::Operation as Op;
-    let (name, title, method) = match op {
+    let (title, method) = match op {
         Op::Create => (
-            "xray-create",
             "JFrog Xray: create a Jira integration",
             "POST /xray/api/v1/ticketing/jira-integrations",
         ),
         Op::Update => (
-            "xray-update",
             "JFrog Xray: update a Jira integration",
             "PUT /xray/api/v1/ticketing/jira-integrations/{connection_name}",
         ),
@@ -513,7 +518,6 @@ fn xray_schema(op: xray::context::Operation) -> Value {
         .map(|f| f.name)
         .collect();
     let mut root = root(
-        name,
         title,
         format!(
             "The JSON body of {method}. Other keys are allowed, as the vendor's OpenAPI says, and \
@@ -524,6 +528,10 @@ fn xray_schema(op: xray::context::Operation) -> Value {
     );
     root.insert("required".into(), strs(&required));
     root.insert("additionalProperties".into(), true.into());
+    root.insert("examples".into(), editor::xray_examples(op == Op::Create));
+    if op == Op::Create {
+        root.insert("defaultSnippets".into(), editor::xray_snippets());
+    }
     Value::Object(root)
 }
 
@@ -546,6 +554,9 @@ fn xray_property(field: &xray::fields::Field, required: bool) -> Value {
     );
     if let Kind::Enum { values } = field.kind {
         p.insert("enum".into(), enumeration(values, !required));
+        if let Some(lines) = editor::xray_enum_descriptions(field.name) {
+            p.insert("enumDescriptions".into(), lines);
+        }
     }
     let given = field.required_on_create || field.required_on_update;
     match pattern(field.name) {
@@ -597,12 +608,8 @@ mod tests {
         for name in ["gij-add", "gij-update"] {
             let s = schema(name).unwrap();
             assert_eq!(s["$schema"], DIALECT);
-            assert!(
-                s["$id"]
-                    .as_str()
-                    .unwrap()
-                    .ends_with(&format!("/{name}.schema.json"))
-            );
+            // No `$id`: no URL serves the files yet.
+            assert!(s.get("$id").is_none());
             assert_eq!(s["additionalProperties"], false);
         }
         assert!(schema("gij").is_none());
@@ -626,9 +633,11 @@ mod tests {
         for k in READ_ONLY {
             assert_eq!(props[*k]["readOnly"], true);
         }
+        // And the editors' `$schema` key.
+        assert!(props["$schema"]["description"].is_string());
         assert_eq!(
             props.len(),
-            FIELDS.len() + UNDOCUMENTED.len() + READ_ONLY.len()
+            1 + FIELDS.len() + UNDOCUMENTED.len() + READ_ONLY.len()
         );
     }
 

@@ -3,7 +3,7 @@
 //! Form state is what an HTML form or a script has: strings from inputs, `"on"`/`"true"`/
 //! `"false"` for check boxes, numbers as strings, project ids as `"10000, 10100 "` or an array,
 //! and `""` for unset. The builder normalises it, validates the result with the same rules as
-//! [`super::validate`], and returns the request only when there is no error.
+//! [`super::validate()`], and returns the request only when there is no error.
 
 use super::context::{Operation, Options, current_integration};
 use super::fields::{FIELDS, Field, Kind};
@@ -30,6 +30,17 @@ pub struct BuildOptions {
 }
 
 /// Builds the request from form state.
+///
+/// ```
+/// use jira_integration_payloads::gij;
+/// use serde_json::json;
+///
+/// let form = json!({"type": "GITHUB", "pat": "<pat>", "requireUserPat": "on", "projectMappingIds": "10000, 10100"});
+/// let result = gij::build(&form, &gij::BuildOptions::default());
+/// let request = result.request.expect("no error");
+/// assert_eq!((request.method, request.path.as_str()), ("POST", "/rest/gitplugin/1.0/integration"));
+/// assert_eq!(request.body.expect("a body")["projectMappingIds"], json!([10000, 10100]));
+/// ```
 pub fn build(form: &Value, options: &BuildOptions) -> BuildResult {
     let body = match form.as_object() {
         Some(obj) => Value::Object(canonical_body(obj, &options.validation, &options.clear)),
@@ -120,7 +131,8 @@ pub fn canonical_body(
         body.insert(field.name.to_string(), value);
     }
     for (k, v) in form {
-        if super::fields::field_named(k).is_some() || v.is_null() || v.as_str() == Some("") {
+        let extra = super::fields::field_named(k).is_none() && k != crate::engine::SCHEMA_KEY;
+        if !extra || v.is_null() || v.as_str() == Some("") {
             continue;
         }
         if updating && k == "integrationType" {

@@ -16,6 +16,7 @@ pub const UNEXPECTED_RESPONSE: Code = Code::new(
 
 /// A parsed response.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct IntegrationResponse {
     /// The call succeeded.
     pub ok: bool,

@@ -8,6 +8,8 @@ use serde::Serialize;
 /// An integration `type` value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+// The server gains integration types from release to release.
+#[non_exhaustive]
 pub enum IntegrationType {
     /// GitHub.com and GitHub Enterprise Cloud.
     Github,

@@ -5,6 +5,7 @@
 //! empty `path` and a [`crate::diagnostics::Span`] inside the string. The payload rules place them
 //! at the field's JSON Pointer with [`at_path`].
 
+#[doc(hidden)]
 pub mod api_path;
 pub mod java_regex;
 pub mod jmespath;

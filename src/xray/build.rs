@@ -3,7 +3,7 @@
 //!
 //! Form state is what an HTML form or a script has: strings from inputs, `"on"`/`"true"`/
 //! `"false"` for check boxes and `""` for unset. The builder normalises it (trims every string
-//! but the password), validates the result with the same rules as [`super::validate`], and
+//! but the password), validates the result with the same rules as [`super::validate()`], and
 //! returns the request only when there is no error.
 
 use super::context::{Operation, Options};
@@ -23,6 +23,7 @@ pub const STATUS_PATH: &str = "/xray/api/v1/ticketing/integrations/status/check"
 
 /// The five calls of the API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Action {
     /// POST the collection.
     #[default]
@@ -132,6 +133,20 @@ pub fn request_path(action: Action, name: &str, style: PathStyle) -> String {
 }
 
 /// Builds the request from form state.
+///
+/// ```
+/// use jira_integration_payloads::xray;
+/// use serde_json::json;
+///
+/// let options = xray::BuildOptions {
+///     action: xray::Action::Status,
+///     connection_name: Some("my jira".into()),
+///     ..Default::default()
+/// };
+/// let request = xray::build(&json!({}), &options).request.expect("no error");
+/// assert_eq!(request.method, "GET");
+/// assert_eq!(request.path, "/xray/api/v1/ticketing/integrations/status/check?integrationName=my%20jira");
+/// ```
 pub fn build(form: &Value, options: &BuildOptions) -> BuildResult {
     let option_name = options
         .connection_name
@@ -227,7 +242,8 @@ pub fn canonical_body(
         }
     }
     for (k, v) in form {
-        if field_named(k).is_none() && !v.is_null() && v.as_str() != Some("") {
+        let extra = field_named(k).is_none() && k != crate::engine::SCHEMA_KEY;
+        if extra && !v.is_null() && v.as_str() != Some("") {
             body.insert(k.clone(), v.clone());
         }
     }

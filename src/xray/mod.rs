@@ -2,8 +2,10 @@
 //! update with PUT, get details, delete, status check).
 
 pub mod build;
+#[doc(hidden)]
 pub mod context;
 pub mod fields;
+#[doc(hidden)]
 pub mod response;
 pub mod rules;
 pub mod validate;

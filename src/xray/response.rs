@@ -38,6 +38,7 @@ pub const HEALTH_STATUSES: &[&str] = &[
 /// A parsed response.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct XrayResponse {
     /// The call did what was asked (for the status check: the integration is healthy).
     pub ok: bool,

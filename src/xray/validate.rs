@@ -7,6 +7,17 @@ use crate::engine::{Members, body_object, run, validate_text};
 use serde_json::Value;
 
 /// Validates a payload, collecting every problem in one pass.
+///
+/// ```
+/// use jira_integration_payloads::xray;
+/// use serde_json::json;
+///
+/// let body = json!({"connection_name": "jira", "jira_server_url": "https://acme.atlassian.net",
+///     "installation_type": "cloud", "auth_type": "basic", "username": "u", "password": "<token>",
+///     "authType": "basic"});
+/// let report = xray::validate(&body, &xray::Options::default());
+/// assert_eq!(report.diagnostics[0].code, "xray-unknown-field");
+/// ```
 pub fn validate(payload: &Value, options: &Options) -> Report {
     Report::new(diagnostics(payload, options))
 }

@@ -50,7 +50,7 @@ test('usage problems exit 2 with a clear message on stderr', () => {
     [['--frob'], /unknown option --frob/],
     [['validate', '--frob', 'valid.json'], /unknown option --frob for validate\nRun 'jira-integration-payloads validate --help'/],
     [['validate', '-x', 'valid.json'], /unknown option -x for validate/],
-    [['validate', '--format', 'xml', 'valid.json'], /--format must be text, json or github, not "xml"/],
+    [['validate', '--format', 'xml', 'valid.json'], /--format must be text, json, github, sarif or junit, not "xml"/],
     [['validate', '--operation', 'create', 'valid.json'], /--operation must be add or update, not "create"/],
     [['validate', '--api', 'bitbucket', 'valid.json'], /--api must be gij or xray/],
     [['validate', '--id', '7', 'valid.json'], /--id is only for --operation update/],
@@ -341,7 +341,7 @@ test('build: errors exit 1 with nothing on stdout; malformed form JSON gives its
   const r = run(['build', 'bad-form.json']);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^bad-form\.json: error missing-required-field \/origin: GERRIT integrations need the host URL/m);
+  assert.match(r.stderr, /^bad-form\.json:1:1: error missing-required-field \/origin: GERRIT integrations need the host URL/m);
   const m = run(['build', 'malformed.json']);
   assert.equal(m.code, 1);
   assert.equal(m.stdout, '');
@@ -415,7 +415,7 @@ test('--api xray: build (curl with $JFROG_URL), redact and schema', () => {
   const create = run(['build', '--api', 'xray', 'xray-form.json']);
   assert.equal(create.code, 1);
   assert.equal(create.stdout, '');
-  assert.match(create.stderr, /^xray-form\.json: error xray-missing-required-field \/username: /m);
+  assert.match(create.stderr, /^xray-form\.json:1:1: error xray-missing-required-field \/username: /m);
   const redacted = lines(run(['redact', '--api', 'xray', 'xray.ndjson']).stdout).map((l) => JSON.parse(l));
   assert.deepEqual(redacted.map((p) => p.password), ['[REDACTED]', '[REDACTED]']);
   for (const [args, name] of [[['xray-create'], 'xray-create'], [['--api', 'xray'], 'xray-create'], [['--api', 'xray', '--operation', 'update'], 'xray-update']]) {

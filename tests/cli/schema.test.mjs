@@ -62,6 +62,8 @@ function covered(d, schema) {
 const STRICTER = new Set(['duplicate-project-id']);
 
 const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
+// The editor keywords (VS Code's defaultSnippets and enumDescriptions), as the README tells ajv users.
+ajv.addVocabulary(['defaultSnippets', 'enumDescriptions']);
 const schemas = Object.fromEntries(NAMES.map((name) => {
   const file = JSON.parse(fs.readFileSync(path.join(root, 'pkg', 'schemas', `${name}.schema.json`), 'utf8'));
   return [name, file];
@@ -217,7 +219,7 @@ test('the shipped schema files are the wasm export, draft 2020-12, and compile i
   for (const name of NAMES) {
     assert.deepEqual(schemas[name], api.jsonSchema(name), name);
     assert.equal(schemas[name].$schema, 'https://json-schema.org/draft/2020-12/schema');
-    assert.match(schemas[name].$id, new RegExp(`/schemas/${name}\\.schema\\.json$`));
+    assert.equal(schemas[name].$id, undefined, 'no $id that would not resolve');
     assert.equal(typeof schemas[name].title, 'string');
     for (const [key, p] of Object.entries(schemas[name].properties)) {
       assert.equal(typeof p.description, 'string', `${name} ${key} has a description`);
@@ -276,3 +278,43 @@ for (const name of NAMES) {
     assert.ok(counts.rejected > 500 && counts.accepted > 50, JSON.stringify(counts));
   });
 }
+
+test('editors: "$schema" in a payload is accepted by ajv, the validator and the CLI; build leaves it out', () => {
+  const cases = {
+    'gij-add': [{ type: 'GITHUB', pat: '<pat>', requireUserPat: true }, api.validateIntegration, { operation: 'add' }],
+    'gij-update': [{ displayName: 'x' }, api.validateIntegration, { operation: 'update', integrationId: 7 }],
+    'xray-create': [schemas['xray-create'].examples[0], api.validateXrayJiraIntegration, { operation: 'create' }],
+    'xray-update': [{ connection_name: 'c', skip_proxy: true }, api.validateXrayJiraIntegration, { operation: 'update' }],
+  };
+  for (const [name, [payload, validate, options]] of Object.entries(cases)) {
+    const withSchema = { $schema: `./node_modules/jira-integration-payloads/schemas/${name}.schema.json`, ...payload };
+    assert.ok(validators[name](withSchema), `${name}: ${ajv.errorsText(validators[name].errors)}`);
+    assert.deepEqual(validate(withSchema, options).diagnostics.filter((d) => d.severity !== 'info'), [], name);
+  }
+  const form = { $schema: 'gij-add.schema.json', type: 'GITHUB', pat: '<pat>', requireUserPat: 'on' };
+  assert.equal(api.buildIntegrationRequest(form, { operation: 'add' }).request.body.$schema, undefined);
+  const xrayForm = { $schema: 'x.json', ...schemas['xray-create'].examples[0] };
+  assert.equal(api.buildXrayJiraIntegrationRequest(xrayForm, {}).request.body.$schema, undefined);
+});
+
+test('editors: examples pass ajv, enums describe each value, snippets cover every type', () => {
+  for (const name of NAMES) {
+    assert.ok(schemas[name].examples.length > 0, name);
+    for (const example of schemas[name].examples) assert.ok(validators[name](example), `${name}: ${JSON.stringify(example)}`);
+  }
+  const type = schemas['gij-add'].properties.type;
+  assert.equal(type.enumDescriptions.length, type.enum.length);
+  const azure = type.enum.indexOf('AZURE');
+  assert.notEqual(type.enumDescriptions[azure], type.enumDescriptions[type.enum.indexOf('AZURE_DEVOPS')]);
+  const install = schemas['xray-create'].properties.installation_type;
+  assert.equal(install.enumDescriptions.length, install.enum.filter((v) => v !== null).length);
+  const snippets = schemas['gij-add'].defaultSnippets;
+  assert.deepEqual(snippets.map((s) => s.body.type).sort(), type.enum.filter((v) => v !== null).sort());
+  // A snippet with its tab stops filled in with their defaults is a valid payload.
+  const fill = (v) => (typeof v === 'string' ? v.replace(/\$\{\d+:([^}]*)\}/g, '$1') : v);
+  for (const s of [...snippets, ...schemas['xray-create'].defaultSnippets]) {
+    const body = Object.fromEntries(Object.entries(s.body).map(([k, v]) => [k, fill(v)]));
+    const name = 'type' in body ? 'gij-add' : 'xray-create';
+    assert.ok(validators[name](body), `${s.label}: ${ajv.errorsText(validators[name].errors)}`);
+  }
+});

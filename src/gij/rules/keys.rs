@@ -3,6 +3,7 @@
 
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::engine::SCHEMA_KEY;
 use crate::gij::context::{Ctx, Operation};
 use crate::gij::fields::{FIELDS, READ_ONLY, UNDOCUMENTED, field_named};
 use crate::json::truncate;
@@ -45,7 +46,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for key in ctx.body.keys() {
+    for key in ctx.body.keys().filter(|k| *k != SCHEMA_KEY) {
         if let Some(field) = field_named(key) {
             if field.deprecated {
                 out.push(

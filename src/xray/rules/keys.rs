@@ -5,6 +5,7 @@
 
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::engine::SCHEMA_KEY;
 use crate::json::truncate;
 use crate::suggest::did_you_mean;
 use crate::xray::context::Ctx;
@@ -31,7 +32,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for key in ctx.body.keys() {
-        if field_named(key).is_some() {
+        if field_named(key).is_some() || key == SCHEMA_KEY {
             continue;
         }
         let shown = truncate(key, 40);
