@@ -19,10 +19,7 @@ pub struct Example {
 }
 
 fn reference() -> String {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/docs/api-reference.md"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/api-reference.md");
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 

@@ -11,7 +11,8 @@ pub mod jmespath;
 pub(crate) mod recent;
 pub mod refspec;
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::secret_text::{MASK, redact_text, secret_ranges};
+use crate::diagnostics::{Code, Diagnostic, Span};
 
 /// Moves language diagnostics (path `""`) to the JSON Pointer of the field that holds the text.
 pub fn at_path(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
@@ -25,17 +26,48 @@ pub fn at_path(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
 }
 
 /// Places language diagnostics at the field's pointer and adds, for those with a span, an
-/// `excerpt` param: the text's line with a caret line under the span.
+/// `excerpt` param: the text's line with a caret line under the span. The excerpt is cut from
+/// the redacted text, the span moved with it, so a window never shows part of a secret and the
+/// carets stay under what they mark.
 pub fn place(diagnostics: Vec<Diagnostic>, path: &str, text: &str) -> Vec<Diagnostic> {
+    let masked = secret_ranges(text);
+    let redacted = redact_text(text);
     at_path(diagnostics, path)
         .into_iter()
         .map(|d| match d.span {
             Some(span) if d.params.get("excerpt").is_none() => {
-                d.param("excerpt", jmespath::caret_excerpt(text, span))
+                let span = Span {
+                    start: moved(text, &redacted, &masked, span.start, false),
+                    end: moved(text, &redacted, &masked, span.end, true),
+                };
+                d.param("excerpt", jmespath::caret_excerpt(&redacted, span))
             }
             _ => d,
         })
         .collect()
+}
+
+/// Where character offset `at` of `text` lands in `redacted` (inside a masked range: the mask's
+/// start, or its end when `is_end`).
+fn moved(text: &str, redacted: &str, masked: &[(usize, usize)], at: usize, is_end: bool) -> usize {
+    if masked.is_empty() {
+        return at;
+    }
+    let byte = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+    let mut shifted = byte;
+    for &(start, end) in masked {
+        if byte >= end {
+            shifted = shifted + MASK.len() - (end - start);
+        } else if byte > start {
+            shifted = shifted - (byte - start) + if is_end { MASK.len() } else { 0 };
+            break;
+        } else {
+            break;
+        }
+    }
+    redacted
+        .get(..shifted.min(redacted.len()))
+        .map_or(at, |s| s.chars().count())
 }
 
 /// Every code the field-language checkers can emit.

@@ -372,17 +372,7 @@ fn raw_items(text: &str) -> Vec<RawItem<'_>> {
     items
 }
 
-/// Shortens echoed text to about 40 characters.
-pub(crate) fn snippet(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(MAX - 1).collect();
-        out.push('…');
-        out
-    }
-}
+pub(crate) use crate::json::snippet;
 
 /// Checks a `refSpecCustom` value. Diagnostics have path `""` and a span (in characters) on the
 /// offending item or on the offending characters inside it. An empty or all-blank value is clean.

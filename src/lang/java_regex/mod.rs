@@ -144,11 +144,7 @@ fn compiled(pattern: &str) -> Compiled {
 }
 
 fn snippet(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
-    }
-    out
+    crate::json::truncate(s, 40)
 }
 
 fn char_at(pattern: &str, i: usize) -> Option<char> {
