@@ -352,21 +352,9 @@ fn host_dialect(host: ApiHost) -> Option<Dialect> {
 /// used only to detect a doubled `/api/v3` or `/api/v4`. An empty value (the host's default) is
 /// clean. Diagnostics have path `""` and a span in characters.
 pub fn check_api_path(path: &str, host: ApiHost, origin: Option<&str>) -> Vec<Diagnostic> {
-    let mut found = check_api_path_as_written(path, host, origin);
     // A suggestion rewrites the path (drops a slash, a scheme, a host), which can take apart the
-    // URL around a credential so that redaction no longer sees it: suggestions for a path with
-    // a secret come from the redacted path instead.
-    let redacted = crate::diagnostics::secret_text::redact_text(path);
-    if redacted != path {
-        let safe = check_api_path_as_written(&redacted, host, origin);
-        for d in found.iter_mut().filter(|d| d.suggestion.is_some()) {
-            d.suggestion = safe
-                .iter()
-                .find(|s| s.code == d.code)
-                .and_then(|s| s.suggestion.clone());
-        }
-    }
-    found
+    // URL around a credential: the words come from the redacted path.
+    super::checked_redacted(path, |p| check_api_path_as_written(p, host, origin))
 }
 
 fn check_api_path_as_written(path: &str, host: ApiHost, origin: Option<&str>) -> Vec<Diagnostic> {

@@ -25,6 +25,42 @@ pub fn at_path(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// `check(text)`, with the words of each diagnostic (message, suggestion, params) taken from
+/// `check` of the redacted text when `text` holds a secret. A checker quotes parts of its text
+/// (a refspec's sides, a path without its scheme) and a part cut through a credential no longer
+/// looks like one to redaction; the redacted text has no secret to cut. Positions stay those of
+/// `text`.
+pub fn checked_redacted(text: &str, check: impl Fn(&str) -> Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut found = check(text);
+    let redacted = redact_text(text);
+    if redacted == text {
+        return found;
+    }
+    let safe = check(&redacted);
+    let same_order =
+        found.len() == safe.len() && found.iter().zip(&safe).all(|(a, b)| a.code == b.code);
+    for (i, d) in found.iter_mut().enumerate() {
+        let words = if same_order {
+            safe.get(i)
+        } else {
+            safe.iter().find(|s| s.code == d.code)
+        };
+        match words {
+            Some(w) => {
+                d.message = w.message.clone();
+                d.suggestion = w.suggestion.clone();
+                d.params = w.params.clone();
+            }
+            None => {
+                d.message = MASK.to_string();
+                d.suggestion = None;
+                d.params = Default::default();
+            }
+        }
+    }
+    found
+}
+
 /// Places language diagnostics at the field's pointer and adds, for those with a span, an
 /// `excerpt` param: the text's line with a caret line under the span. The excerpt is cut from
 /// the redacted text, the span moved with it, so a window never shows part of a secret and the

@@ -377,6 +377,12 @@ pub(crate) use crate::json::snippet;
 /// Checks a `refSpecCustom` value. Diagnostics have path `""` and a span (in characters) on the
 /// offending item or on the offending characters inside it. An empty or all-blank value is clean.
 pub fn check_refspecs(text: &str) -> Vec<Diagnostic> {
+    // Messages quote the sides of a refspec, split at ':' (which takes `user:password@` apart):
+    // the words come from the redacted text.
+    super::checked_redacted(text, check_refspecs_as_written)
+}
+
+fn check_refspecs_as_written(text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some((units, span)) = over_limit(text, MAX_LENGTH) {
         out.push(
