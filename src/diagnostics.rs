@@ -294,6 +294,24 @@ mod tests {
     }
 
     #[test]
+    fn reports_redact_every_text_of_every_diagnostic() {
+        const W: Code = Code::new("w", Severity::Warning, "w");
+        let d = Diagnostic::new(&W, pointer_push("/a", "https://u:pw@h"), "see //u:pw@h")
+            .param(
+                "excerpt",
+                serde_json::json!(["x?token=pw", {"k": "u:pw@h.io:r"}]),
+            )
+            .suggest("https://h/#access_token=pw");
+        let r = Report::new(vec![d]);
+        let text = serde_json::to_string(&r).unwrap_or_default();
+        assert!(!text.contains("pw"), "{text}");
+        assert_eq!(r.diagnostics[0].path, "/a/https:~1~1u:[REDACTED]@h");
+        let mut again = r.diagnostics[0].clone();
+        again.redact();
+        assert_eq!(again, r.diagnostics[0]);
+    }
+
+    #[test]
     fn report_ok_ignores_warnings() {
         const W: Code = Code::new("w", Severity::Warning, "w");
         const E: Code = Code::new("e", Severity::Error, "e");

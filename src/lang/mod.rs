@@ -115,3 +115,23 @@ pub fn codes() -> Vec<&'static Code> {
     codes.extend(java_regex::CODES.iter());
     codes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Code, Severity};
+
+    #[test]
+    fn excerpts_are_cut_from_the_redacted_text_with_the_carets_moved() {
+        const W: Code = Code::new("w", Severity::Warning, "w");
+        let text = "/x?token=abcdefgh&y=(";
+        let d = Diagnostic::new(&W, "", "m").with_span(Span { start: 20, end: 21 });
+        let placed = place(vec![d], "/apiPath", text);
+        let excerpt = placed[0].params.get("excerpt").and_then(|v| v.as_str());
+        assert_eq!(
+            excerpt,
+            Some("/x?token=[REDACTED]&y=(\n                      ^")
+        );
+        assert_eq!(placed[0].span, Some(Span { start: 20, end: 21 }));
+    }
+}
