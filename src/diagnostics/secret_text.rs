@@ -59,7 +59,8 @@ pub const SECRET_QUERY_KEYS: &[&str] = &[
     "x-goog-credential",
 ];
 
-/// Prefixes of credentials with a recognisable format; what follows the prefix is masked.
+/// Prefixes of credentials with a recognisable format; what follows the prefix is masked. Each
+/// starts with `g`, `x` or `A` (the scan looks only there).
 pub const TOKEN_PREFIXES: &[&str] = &[
     "ghp_",
     "gho_",
@@ -249,23 +250,29 @@ fn query_values(b: &[u8], found: &mut Vec<(usize, usize)>) {
 /// Tokens in a known format (what follows the prefix) and PEM private-key bodies.
 fn known_tokens(s: &str, found: &mut Vec<(usize, usize)>) {
     let b = s.as_bytes();
-    for prefix in TOKEN_PREFIXES {
-        for (at, _) in s.match_indices(prefix) {
-            let word_start = at == 0
-                || !b
-                    .get(at - 1)
-                    .copied()
-                    .is_some_and(|c| c.is_ascii_alphanumeric());
-            let start = at + prefix.len();
-            let len = b
-                .get(start..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
-                .count();
-            if word_start && len >= 8 {
-                found.push((start, start + len));
-            }
+    // One pass over the word starts (every prefix starts with `g`, `x` or `A`), not one search
+    // per prefix: this runs on every text of every diagnostic.
+    let word_starts = (0..b.len()).filter(|&at| {
+        matches!(b.get(at), Some(b'g' | b'x' | b'A'))
+            && (at == 0 || !b.get(at - 1).is_some_and(u8::is_ascii_alphanumeric))
+    });
+    for at in word_starts {
+        let rest = b.get(at..).unwrap_or_default();
+        let Some(prefix) = TOKEN_PREFIXES
+            .iter()
+            .find(|p| rest.starts_with(p.as_bytes()))
+        else {
+            continue;
+        };
+        let start = at + prefix.len();
+        let len = b
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+            .count();
+        if len >= 8 {
+            found.push((start, start + len));
         }
     }
     const BEGIN: &str = "-----BEGIN ";
@@ -290,7 +297,7 @@ fn known_tokens(s: &str, found: &mut Vec<(usize, usize)>) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -362,6 +369,22 @@ mod tests {
             r(pem),
             "-----BEGIN RSA PRIVATE KEY-----[REDACTED]-----END RSA PRIVATE KEY-----"
         );
+    }
+
+    #[test]
+    fn every_token_prefix_is_found_at_a_word_start_only() {
+        for prefix in TOKEN_PREFIXES {
+            assert!(
+                matches!(prefix.as_bytes()[0], b'g' | b'x' | b'A'),
+                "{prefix}"
+            );
+            assert_eq!(
+                r(&format!("({prefix}0123456789)")),
+                format!("({prefix}[REDACTED])")
+            );
+            let inside = format!("a{prefix}0123456789");
+            assert_eq!(r(&inside), inside);
+        }
     }
 
     #[test]
