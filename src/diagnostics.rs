@@ -177,10 +177,12 @@ impl Diagnostic {
         for (_, value) in &mut self.params.0 {
             redact_value_texts(value);
         }
-        if !matches!(
-            secret_text::redact_text(&unescape_token(&self.path)),
-            std::borrow::Cow::Borrowed(_)
-        ) {
+        let path_has_secret = if self.path.contains('~') {
+            !secret_text::secret_ranges(&unescape_token(&self.path)).is_empty()
+        } else {
+            !secret_text::secret_ranges(&self.path).is_empty()
+        };
+        if path_has_secret {
             let tokens: Vec<String> = self.path.split('/').skip(1).map(unescape_token).collect();
             let mut path = String::with_capacity(self.path.len());
             for token in &tokens {

@@ -66,6 +66,9 @@ pub fn checked_redacted(text: &str, check: impl Fn(&str) -> Vec<Diagnostic>) -> 
 /// the redacted text, the span moved with it, so a window never shows part of a secret and the
 /// carets stay under what they mark.
 pub fn place(diagnostics: Vec<Diagnostic>, path: &str, text: &str) -> Vec<Diagnostic> {
+    if diagnostics.is_empty() {
+        return diagnostics;
+    }
     let masked = secret_ranges(text);
     let redacted = redact_text(text);
     at_path(diagnostics, path)
