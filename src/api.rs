@@ -232,7 +232,14 @@ pub fn check_jmespath(
     let preview = options
         .get("sample")
         .filter(|s| !s.is_null() && !is_blank(expression))
-        .map(|sample| jmespath::preview(expression, sample, host));
+        .map(|sample| {
+            jmespath::preview(expression, sample, host).map(|mut p| {
+                for item in p.kept.iter_mut().chain(&mut p.dropped) {
+                    item.name = crate::redact::redact_url(&item.name);
+                }
+                p
+            })
+        });
     let (diagnostics, preview) = merge_preview(diagnostics, preview);
     CheckResult::new(expression, diagnostics, preview)
 }
@@ -255,7 +262,20 @@ pub fn check_java_regex(
             .filter_map(|t| t.as_str().map(str::to_string))
             .collect()
     });
-    let preview = tags.map(|tags| java_regex::preview(pattern, &tags, mode));
+    // The preview echoes the tags: redacted like everything else shown.
+    let preview = tags.map(|tags| {
+        java_regex::preview(pattern, &tags, mode).map(|mut p| {
+            for tag in p
+                .shown
+                .iter_mut()
+                .chain(&mut p.hidden)
+                .chain(&mut p.ambiguous)
+            {
+                *tag = crate::redact::redact_url(tag);
+            }
+            p
+        })
+    });
     let (diagnostics, preview) = merge_preview(diagnostics, preview);
     CheckResult::new(pattern, diagnostics, preview)
 }

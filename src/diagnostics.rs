@@ -6,6 +6,8 @@
 //! one exists. Codes are declared as [`Code`] constants next to the rule that emits them; the
 //! crate-wide list is [`crate::catalogue`].
 
+pub mod secret_text;
+
 use serde::Serialize;
 use std::fmt;
 
@@ -163,6 +165,52 @@ impl Diagnostic {
         self.span = Some(span);
         self
     }
+
+    /// Masks every secret in the texts the diagnostic shows: message, suggestion, the string
+    /// params (at any depth) and the keys in its path. [`Report::new`] calls it on every
+    /// diagnostic, so no rule can forget it; results built without a report call it too.
+    pub fn redact(&mut self) {
+        redact_in_place(&mut self.message);
+        if let Some(s) = &mut self.suggestion {
+            redact_in_place(s);
+        }
+        for (_, value) in &mut self.params.0 {
+            redact_value_texts(value);
+        }
+        let path_has_secret = if self.path.contains('~') {
+            !secret_text::secret_ranges(&unescape_token(&self.path)).is_empty()
+        } else {
+            !secret_text::secret_ranges(&self.path).is_empty()
+        };
+        if path_has_secret {
+            let tokens: Vec<String> = self.path.split('/').skip(1).map(unescape_token).collect();
+            let mut path = String::with_capacity(self.path.len());
+            for token in &tokens {
+                path = pointer_push(&path, &secret_text::redact_text(token));
+            }
+            self.path = path;
+        }
+    }
+}
+
+fn redact_in_place(s: &mut String) {
+    if let std::borrow::Cow::Owned(redacted) = secret_text::redact_text(s) {
+        *s = redacted;
+    }
+}
+
+/// Masks secrets in every string inside `value` (object keys stay: they are field names).
+pub fn redact_value_texts(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => redact_in_place(s),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(redact_value_texts),
+        serde_json::Value::Object(map) => map.values_mut().for_each(redact_value_texts),
+        _ => {}
+    }
+}
+
+fn unescape_token(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
 }
 
 impl fmt::Display for Diagnostic {
@@ -200,8 +248,9 @@ pub struct Report {
 }
 
 impl Report {
-    /// Builds a report, computing `ok`.
-    pub fn new(diagnostics: Vec<Diagnostic>) -> Report {
+    /// Builds a report, computing `ok`, with every diagnostic redacted ([`Diagnostic::redact`]).
+    pub fn new(mut diagnostics: Vec<Diagnostic>) -> Report {
+        diagnostics.iter_mut().for_each(Diagnostic::redact);
         let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
         Report { ok, diagnostics }
     }
@@ -244,6 +293,24 @@ mod tests {
     fn pointer_escapes_tilde_and_slash() {
         assert_eq!(pointer_push("", "a/b~c"), "/a~1b~0c");
         assert_eq!(pointer_push("/x", "0"), "/x/0");
+    }
+
+    #[test]
+    fn reports_redact_every_text_of_every_diagnostic() {
+        const W: Code = Code::new("w", Severity::Warning, "w");
+        let d = Diagnostic::new(&W, pointer_push("/a", "https://u:pw@h"), "see //u:pw@h")
+            .param(
+                "excerpt",
+                serde_json::json!(["x?token=pw", {"k": "u:pw@h.io:r"}]),
+            )
+            .suggest("https://h/#access_token=pw");
+        let r = Report::new(vec![d]);
+        let text = serde_json::to_string(&r).unwrap_or_default();
+        assert!(!text.contains("pw"), "{text}");
+        assert_eq!(r.diagnostics[0].path, "/a/https:~1~1u:[REDACTED]@h");
+        let mut again = r.diagnostics[0].clone();
+        again.redact();
+        assert_eq!(again, r.diagnostics[0]);
     }
 
     #[test]

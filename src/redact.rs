@@ -1,13 +1,38 @@
 //! Redaction: a copy of a payload that is safe to log, print or show.
+//!
+//! The text rules (URL credentials, secret query and fragment parameters, tokens in a known
+//! format) are [`crate::diagnostics::secret_text`]'s, the one redaction every diagnostic, request
+//! URL and parsed response goes through; this module adds the keys whose whole value is secret.
 
-use crate::request::parse_url;
+use crate::diagnostics::secret_text::{self, MASK};
 use serde_json::Value;
 
-/// What a redacted secret reads as.
-pub const REDACTED: &str = "[REDACTED]";
+pub use crate::diagnostics::secret_text::{SECRET_QUERY_KEYS, TOKEN_PREFIXES, redact_text};
 
-/// True for keys whose values are credentials: the documented secrets (`password`, `pat`) and
-/// anything named like one (`githubAppClientSecret`, `githubAppPem`, `api_token`, ...).
+/// What a redacted secret reads as.
+pub const REDACTED: &str = MASK;
+
+/// Names of credentials: the two APIs' secret fields and the names people give them (the Xray
+/// validator's aliases). A key that the validators would read as a misspelling of one of these
+/// (`patt`, `passwrd`, `Password_`) is a credential too: see [`is_secret_key`].
+pub const CREDENTIAL_NAMES: &[&str] = &[
+    "pat",
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "githubAppPem",
+    "githubAppClientSecret",
+    "token",
+    "apiToken",
+    "accessToken",
+    "secret",
+];
+
+/// True for keys whose values are credentials: the documented secrets (`password`, `pat`),
+/// anything named like one (`githubAppClientSecret`, `githubAppPem`, `api_token`, ...), and any
+/// key close enough to a [`CREDENTIAL_NAMES`] entry for the validators' "did you mean" to take
+/// it for one (a superset: the validators compare with every field name, this only with these).
 pub fn is_secret_key(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower == "pat"
@@ -24,10 +49,12 @@ pub fn is_secret_key(name: &str) -> bool {
         ]
         .iter()
         .any(|s| lower.contains(s))
+        || crate::suggest::did_you_mean(name, CREDENTIAL_NAMES.iter().copied()).is_some()
 }
 
-/// A copy of `value` with every secret replaced by [`REDACTED`], at any depth, and the password
-/// part of any URL with embedded credentials masked. Non-secret values are unchanged.
+/// A copy of `value` with every secret replaced by [`REDACTED`], at any depth: the whole value of
+/// a secret key ([`is_secret_key`]), and the secrets inside any other string
+/// ([`redact_text`]). Everything else is unchanged.
 ///
 /// ```
 /// use jira_integration_payloads::redact;
@@ -48,7 +75,7 @@ pub fn redact(value: &Value) -> Value {
                     } else {
                         redact(v)
                     };
-                    (k.clone(), v)
+                    (secret_text::redact_text(k).into_owned(), v)
                 })
                 .collect(),
         ),
@@ -58,114 +85,10 @@ pub fn redact(value: &Value) -> Value {
     }
 }
 
-/// `s` with the password of an embedded `user:password@` masked, when `s` is such a URL.
-///
-/// A pass can reveal what another pass would mask (masking a user-info part turns text into a
-/// query key named like a secret; a re-encoded query no longer holds the `://`), so passes repeat
-/// until nothing changes: a redacted string redacts to itself (found by fuzzing).
+/// `s` with the credentials it shows masked in place ([`redact_text`]); kept for callers that
+/// redact one URL.
 pub fn redact_url(s: &str) -> String {
-    let mut current = redact_url_once(s);
-    for _ in 0..4 {
-        let next = redact_url_once(&current);
-        if next == current {
-            break;
-        }
-        current = next;
-    }
-    current
-}
-
-fn redact_url_once(s: &str) -> String {
-    if !s.contains('@') && !s.contains('?') {
-        return s.to_string();
-    }
-    if !s.contains("://") {
-        return redact_scp_like(s);
-    }
-    match parse_url(s.trim()) {
-        // Masked by position when the URL parser refuses it (a bad port, a non-ASCII host).
-        Err(_) => redact_scp_like(&redact_unparsed_user_info(s)),
-        // A URL without an authority: the `://` comes later, and what looked like a scheme may
-        // be git's `user:password@host:path` (fuzzer finding).
-        Ok(mut url) if url.cannot_be_a_base() => {
-            mask_secret_query(&mut url);
-            redact_scp_like(&redact_unparsed_user_info(url.as_str()))
-        }
-        Ok(mut url) => {
-            if url.password().is_some() {
-                let _ = url.set_password(Some(REDACTED));
-            } else if !url.username().is_empty() && url.scheme() != "mailto" {
-                // A lone user-info part is often a token (https://TOKEN@host).
-                let _ = url.set_username(REDACTED);
-            }
-            mask_secret_query(&mut url);
-            url.to_string()
-        }
-    }
-}
-
-/// Masks the values of query parameters named like secrets (`?private_token=...`).
-fn mask_secret_query(url: &mut url::Url) {
-    if !url.query_pairs().any(|(k, _)| is_secret_key(&k)) {
-        return;
-    }
-    let pairs: Vec<(String, String)> = url
-        .query_pairs()
-        .map(|(k, v)| {
-            let v = if is_secret_key(&k) {
-                REDACTED.to_string()
-            } else {
-                v.into_owned()
-            };
-            (k.into_owned(), v)
-        })
-        .collect();
-    url.query_pairs_mut().clear().extend_pairs(pairs);
-}
-
-/// `scheme://user[:password]@host...` that the URL parser refused (a non-ASCII host): the
-/// password, or a lone user part, masked by position.
-fn redact_unparsed_user_info(s: &str) -> String {
-    let Some(start) = s.find("://").map(|i| i + 3) else {
-        return s.to_string();
-    };
-    let rest = s.get(start..).unwrap_or("");
-    let authority_end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..authority_end).unwrap_or("");
-    let Some(at) = authority.rfind('@') else {
-        return s.to_string();
-    };
-    let user_info = authority.get(..at).unwrap_or("");
-    let masked = match user_info.split_once(':') {
-        Some((user, _)) => format!("{user}:{REDACTED}"),
-        None => REDACTED.to_string(),
-    };
-    format!(
-        "{}{masked}{}",
-        s.get(..start).unwrap_or(""),
-        rest.get(at..).unwrap_or("")
-    )
-}
-
-/// `user[:password]@host.domain:path` (git's scp-like syntax) with the user part masked, except
-/// the conventional `git` user. An e-mail address has no `:path`, and text like `ops@team:main`
-/// no domain, so both are left alone.
-fn redact_scp_like(s: &str) -> String {
-    let Some((user, rest)) = s.trim().split_once('@') else {
-        return s.to_string();
-    };
-    let host_then_path = rest.split_once(':').is_some_and(|(host, _)| {
-        host.contains('.')
-            && host
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-    });
-    let user = user.trim();
-    if host_then_path && !user.is_empty() && user != "git" && !user.contains(['/', ' ']) {
-        format!("{REDACTED}@{rest}")
-    } else {
-        s.to_string()
-    }
+    secret_text::redact_text(s).into_owned()
 }
 
 #[cfg(test)]

@@ -90,8 +90,12 @@ pub struct BuildResult {
 }
 
 impl BuildResult {
-    /// Keeps the request only when the report has no error.
-    pub fn new(report: Report, request: Request) -> BuildResult {
+    /// Keeps the request only when the report has no error. The report's diagnostics are
+    /// redacted already; the request's path and URL are redacted here.
+    pub fn new(report: Report, mut request: Request) -> BuildResult {
+        for text in std::iter::once(&mut request.path).chain(request.url.as_mut()) {
+            *text = crate::redact::redact_url(text);
+        }
         BuildResult {
             ok: report.ok,
             request: report.ok.then_some(request),

@@ -142,3 +142,39 @@ fn scp_like_credentials_before_a_later_scheme_separator_are_masked() {
     let v = json!({"origin": "ops:hunter2@host.example.com:x/y.git#https://wiki"});
     assert!(!redact(&v).to_string().contains("hunter2"));
 }
+
+/// Issue 14, as filed: a credential in `apiPath` came back in the excerpt, the suggestion and the
+/// near-miss message; redacted URLs were re-written (host lower-cased, default port dropped, a
+/// slash added, the mask percent-encoded); an echoed `pat` passed through response parsing.
+#[test]
+fn issue_14_credentials_in_api_path_and_responses_are_never_shown() {
+    use jira_integration_payloads::{api, redact::redact_url};
+    for path in [
+        "https://user:hunter2@api.github.com/user/repos",
+        "//user:hunter2@api.github.com/user/repos",
+        "/user/repos?access_token=hunter2",
+        "/api/v4/projectz?private_token=hunter2",
+        "/user/repos#access_token=hunter2",
+        "https://user:hun/?#\\ter2@BÜCHER.example/user/repos",
+    ] {
+        for ty in ["GITHUB", "GITLAB"] {
+            let payload = json!({"type": ty, "pat": "p", "global": true, "apiPath": path});
+            let r = api::validate_integration(&payload, &json!({}));
+            let text = r.to_json();
+            assert!(
+                !text.contains("hunter2") && !text.contains("hun/"),
+                "{text}"
+            );
+            let check = api::check_api_path(path, &json!({"type": ty}));
+            assert!(!check.to_json().contains("hunter2"), "{}", check.to_json());
+        }
+    }
+    assert_eq!(
+        redact_url("HTTPS://bob:hunter2@Git.Example.COM:443?x=1"),
+        "HTTPS://bob:[REDACTED]@Git.Example.COM:443?x=1"
+    );
+    let echoed = gij::parse_response(
+        r#"{"success": "true", "integration": [{"id": 1, "pat": "hunter2", "passwrd": "hunter2"}]}"#,
+    );
+    assert!(!format!("{echoed:?}").contains("hunter2"), "{echoed:?}");
+}

@@ -4,6 +4,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::json;
+use crate::redact::{redact, redact_url};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -36,8 +37,22 @@ pub struct IntegrationResponse {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses a response text.
+/// Parses a response text. What it returns is redacted: the server echoes the integration,
+/// credentials included, and its error texts may quote a URL with credentials.
 pub fn parse_response(text: &str) -> IntegrationResponse {
+    let mut r = read_response(text);
+    r.integration = r.integration.as_ref().map(redact);
+    r.integrations = r
+        .integrations
+        .map(|items| items.iter().map(redact).collect());
+    for s in r.error.iter_mut().chain(r.advice.iter_mut()) {
+        *s = redact_url(s);
+    }
+    r.diagnostics.iter_mut().for_each(Diagnostic::redact);
+    r
+}
+
+fn read_response(text: &str) -> IntegrationResponse {
     let mut r = IntegrationResponse {
         ok: false,
         integration: None,

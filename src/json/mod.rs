@@ -331,11 +331,23 @@ pub fn number_literal(text: &str) -> Option<serde_json::Number> {
     }
 }
 
-/// Truncates `s` to at most `max` characters, adding an ellipsis when cut.
+/// `s` redacted ([`crate::diagnostics::secret_text`]), then cut to at most `max` characters with
+/// an ellipsis: redacting first, so a cut can never leave part of a secret unrecognised.
 pub fn truncate(s: &str, max: usize) -> String {
+    let s = crate::diagnostics::secret_text::redact_text(s);
     match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", s.get(..i).unwrap_or(s)),
-        None => s.to_string(),
+        Some((i, _)) => format!("{}…", s.get(..i).unwrap_or(&s)),
+        None => s.into_owned(),
+    }
+}
+
+/// `s` redacted and shortened to about 40 characters, for quoting a value in a message.
+pub fn snippet(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        crate::diagnostics::secret_text::redact_text(s).into_owned()
+    } else {
+        truncate(s, MAX - 1)
     }
 }
 

@@ -352,6 +352,12 @@ fn host_dialect(host: ApiHost) -> Option<Dialect> {
 /// used only to detect a doubled `/api/v3` or `/api/v4`. An empty value (the host's default) is
 /// clean. Diagnostics have path `""` and a span in characters.
 pub fn check_api_path(path: &str, host: ApiHost, origin: Option<&str>) -> Vec<Diagnostic> {
+    // A suggestion rewrites the path (drops a slash, a scheme, a host), which can take apart the
+    // URL around a credential: the words come from the redacted path.
+    super::checked_redacted(path, |p| check_api_path_as_written(p, host, origin))
+}
+
+fn check_api_path_as_written(path: &str, host: ApiHost, origin: Option<&str>) -> Vec<Diagnostic> {
     // The analysis tries every template of every dialect; a form revalidating on each keystroke
     // (or a script checking many payloads with the same path) reuses the last results.
     thread_local! {

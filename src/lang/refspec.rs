@@ -372,21 +372,17 @@ fn raw_items(text: &str) -> Vec<RawItem<'_>> {
     items
 }
 
-/// Shortens echoed text to about 40 characters.
-pub(crate) fn snippet(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(MAX - 1).collect();
-        out.push('…');
-        out
-    }
-}
+pub(crate) use crate::json::snippet;
 
 /// Checks a `refSpecCustom` value. Diagnostics have path `""` and a span (in characters) on the
 /// offending item or on the offending characters inside it. An empty or all-blank value is clean.
 pub fn check_refspecs(text: &str) -> Vec<Diagnostic> {
+    // Messages quote the sides of a refspec, split at ':' (which takes `user:password@` apart):
+    // the words come from the redacted text.
+    super::checked_redacted(text, check_refspecs_as_written)
+}
+
+fn check_refspecs_as_written(text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some((units, span)) = over_limit(text, MAX_LENGTH) {
         out.push(

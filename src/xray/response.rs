@@ -63,8 +63,23 @@ pub struct XrayResponse {
 }
 
 /// Parses a response. `action` is the call that produced it; when `None` it is guessed from the
-/// body (a status object, a details object), and explanations are generic.
+/// body (a status object, a details object), and explanations are generic. What it returns is
+/// redacted: texts, details and diagnostics.
 pub fn parse_response(status: u16, text: &str, action: Option<Action>) -> XrayResponse {
+    let mut r = read_response(status, text, action);
+    r.details = r.details.as_ref().map(redact);
+    for s in [&mut r.info, &mut r.error, &mut r.health_status]
+        .into_iter()
+        .flatten()
+        .chain([&mut r.explanation])
+    {
+        *s = crate::redact::redact_url(s);
+    }
+    r.diagnostics.iter_mut().for_each(Diagnostic::redact);
+    r
+}
+
+fn read_response(status: u16, text: &str, action: Option<Action>) -> XrayResponse {
     let mut r = XrayResponse {
         ok: false,
         status,

@@ -156,7 +156,10 @@ fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>)
                 path,
                 "origin has no scheme; it must start with https:// or http://.",
             );
-            // `git@host:org/repo.git` (scp-like ssh syntax) or a bare host name.
+            // `git@host:org/repo.git` (scp-like ssh syntax) or a bare host name. Taken apart from
+            // the redacted text: a cut through a credential would hide it from redaction.
+            let origin = crate::redact::redact_url(origin);
+            let origin = origin.as_str();
             let host_part = origin.rsplit_once('@').map_or(origin, |(_, h)| h);
             let host = host_part.split([':', '/']).next().unwrap_or("");
             if !host.is_empty() && !origin.contains(' ') {

@@ -179,13 +179,9 @@ fn compiled(pattern: &str) -> Compiled {
     })
 }
 
-/// At most 40 characters of `s`, with an ellipsis when cut.
+/// `s` redacted and cut to at most 40 characters, with an ellipsis when cut ([`crate::json::truncate`]).
 pub(crate) fn snippet(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
-    }
-    out
+    crate::json::truncate(s, 40)
 }
 
 /// The character at code-point index `i`.

@@ -213,17 +213,7 @@ pub(crate) fn community_message(what: &str) -> String {
     )
 }
 
-/// `s` cut to about 40 characters for quoting in a message.
-pub(crate) fn snippet(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_owned()
-    } else {
-        let mut out: String = s.chars().take(MAX - 1).collect();
-        out.push('…');
-        out
-    }
-}
+pub(crate) use crate::json::snippet;
 
 /// JMESPath's own whitespace; anything else (a no-break space) is a syntax error.
 fn is_blank(expr: &str) -> bool {

@@ -1,0 +1,85 @@
+// No secret in a CLI line (issue 14): payloads with credentials in apiPath, origin, Xray's
+// jira_server_url, misspelt credential keys and broken JSON, through validate (text, json and
+// github formats), build (json and curl) and redact. The CLI prints what the core returns, so
+// these check that the core's redaction reaches every output.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { run, tempDir } from './helpers.mjs';
+
+const SECRET = 'Qz7cliSecretMarker';
+
+const gij = [
+  { type: 'GITHUB', pat: 'p', global: true, apiPath: `https://bob:${SECRET}@api.github.com/user/repos` },
+  { type: 'GITHUB', pat: 'p', global: true, apiPath: `//bob:${SECRET}/?#\\x@api.github.com/user/repos` },
+  { type: 'GITLAB', pat: 'p', global: true, apiPath: `/api/v4/projects?private_token=${SECRET}&page=2` },
+  { type: 'GITLAB', pat: 'p', global: true, apiPath: `/api/v4/projectz?access_token=${SECRET}` },
+  { type: 'GITHUB_SERVER', pat: 'p', origin: `https://ghe.example.com/#access_token=${SECRET}` },
+  { type: 'GITHUB_SERVER', pat: 'p', origin: `ghe.example.com/x?a=1&token=${SECRET}@x` },
+  { type: 'GITHUB_SERVER', pat: 'p', origin: `https://${SECRET}@BÜCHER.example` },
+  { type: 'GITHUB', patt: SECRET, global: true },
+  { type: 'GERRIT', origin: 'https://gerrit.example.com', username: 'u', passwrd: SECRET },
+  { type: 'GITHUB', pat: SECRET, displayName: `ghp_${SECRET}0123456789` },
+];
+const xray = [
+  { connection_name: 'c', auth_type: 'basic', username: 'u', pwd: SECRET, installation_type: 'server', jira_server_url: 'https://jira.example.com' },
+  { connection_name: 'c', auth_type: 'basic', username: 'u', password: 'p', installation_type: 'server', jira_server_url: `https://u:${SECRET}@jira.example.com/?X-Amz-Signature=${SECRET}` },
+];
+
+function write(dir, name, text) {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+function assertClean(what, r) {
+  for (const [stream, text] of [['stdout', r.stdout], ['stderr', r.stderr]]) {
+    assert.ok(!text.includes(SECRET), `${what} ${stream} shows the secret:\n${text}`);
+  }
+}
+
+test('validate: no secret in text, json or github output, from objects or broken JSON text', () => {
+  const dir = tempDir('secrets-');
+  const files = [
+    ['gij.json', 'gij', JSON.stringify(gij, null, 2)],
+    ['gij.ndjson', 'gij', gij.map((p) => JSON.stringify(p)).join('\n')],
+    ['xray.json', 'xray', JSON.stringify(xray, null, 2)],
+  ];
+  for (const [i, p] of [...gij, ...xray].entries()) {
+    const text = JSON.stringify(p, null, 2);
+    const at = text.lastIndexOf(SECRET) + SECRET.length;
+    const api = i < gij.length ? 'gij' : 'xray';
+    files.push([`broken-${i}.json`, api, `${text.slice(0, at)}" x${text.slice(at)}`]);
+    files.push([`cut-${i}.json`, api, text.slice(0, at)]);
+  }
+  let lines = 0;
+  for (const [name, api, text] of files) {
+    const file = write(dir, name, text);
+    for (const format of ['text', 'json', 'github']) {
+      const r = run(['validate', '--api', api, '--format', format, '--info', file], { cwd: dir });
+      assertClean(`validate ${name} --format ${format}`, r);
+      lines += r.stdout.split('\n').length;
+    }
+  }
+  assert.ok(lines > files.length * 3, 'the runs printed diagnostics');
+});
+
+test('build (json and curl) and redact: no secret unless --include-secrets', () => {
+  const dir = tempDir('secrets-');
+  for (const [i, p] of gij.entries()) {
+    const file = write(dir, `form-${i}.json`, JSON.stringify(p));
+    for (const format of ['json', 'curl']) {
+      const r = run(['build', '--format', format, '--info', '--base-url', 'https://jira.example.com', file], { cwd: dir });
+      assertClean(`build form-${i} --format ${format}`, r);
+    }
+    assertClean(`redact form-${i}`, run(['redact', file], { cwd: dir }));
+  }
+  for (const [i, p] of xray.entries()) {
+    const file = write(dir, `xray-${i}.json`, JSON.stringify(p));
+    for (const format of ['json', 'curl']) {
+      assertClean(`build --api xray xray-${i}`, run(['build', '--api', 'xray', '--format', format, file], { cwd: dir }));
+    }
+    assertClean(`redact --api xray xray-${i}`, run(['redact', '--api', 'xray', file], { cwd: dir }));
+  }
+});
