@@ -96,6 +96,17 @@ test('emptying a field filled from the current integration clears it, and the re
   await keep.context().close();
 });
 
+test('emptying the project ids filled from the current integration sends []', async () => {
+  const current = JSON.stringify({ ...CURRENT, global: false, gitViewerEnabled: false, projectMappingIds: [10000, 10100] });
+  const page = await openUpdate({ current, fillForm: true });
+  assert.equal(await page.inputValue('#update-f-projectMappingIds'), '10000, 10100');
+  await page.fill('#update-f-projectMappingIds', '');
+  const s = await shown(page);
+  assert.deepEqual(s.body, { projectMappingIds: [] });
+  assert.match(s.note, /Clears projectMappingIds/);
+  await page.context().close();
+});
+
 test('an integration id that is not the pasted integration’s is an error at the id', async () => {
   const page = await openUpdate({ id: '9' });
   const s = await shown(page);
