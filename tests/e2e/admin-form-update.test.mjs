@@ -193,6 +193,18 @@ test('Form and JSON mode agree on the findings and the body', async () => {
   await switchMode(page, 'form');
   assert.deepEqual(await shown(page), json);
   assert.equal(await page.locator('#update-extras li').count(), 0);
+  // A pasted key the form has no control for that equals the current value is kept in the list,
+  // and the list says it is not sent.
+  await switchMode(page, 'json');
+  await page.fill('#update-json', JSON.stringify({ global: 'true', displayName: 'New name' }));
+  const pasted = await shown(page);
+  assert.deepEqual(pasted.body, { displayName: 'New name' });
+  await switchMode(page, 'form');
+  assert.deepEqual(await shown(page), pasted);
+  const item = page.locator('#update-extras li[data-key="global"]');
+  assert.equal(await item.getAttribute('data-sent'), 'false');
+  assert.match(await item.textContent(), /not sent/);
+  assert.deepEqual(await axeViolations(page), []);
   await page.context().close();
 });
 
