@@ -163,7 +163,7 @@ export class GijAdapter {
     });
     const box = panel.option('current', 'Current integration (optional: the GET response)', this.currentText, {
       wide: true,
-      hint: 'With it, only fields that differ from the current values are sent, and the checks see the result of the change. Secrets are never in a GET response.',
+      hint: 'With it, only fields that differ from the current values are sent, and the checks see the result of the change. An empty field keeps its value; to clear one, fill the form with the current values and empty it. Secrets are never in a GET response.',
     });
     box.append(h('div', { class: 'current-actions' }, this.currentStatus, this.fillButton));
     box.classList.add('current-box');
