@@ -1,7 +1,7 @@
 // One tab's workspace: the editor (form or JSON), the diagnostics summary and the live request.
 // What differs between the Git Integration tabs and the Xray tab is in an adapter (gij.js, xray.js).
 import { h, fill, debounce, count } from './dom.js';
-import { FieldForm, toFormValue, message } from './fields.js';
+import { FieldForm, toFormValue, message, fits } from './fields.js';
 import { Summary, dedupe, topKey } from './diagnostics.js';
 import { JsonEditor } from './json-editor.js';
 import { toCurl, toFetch, snippetBody, copyText, maskSecrets, restoreSecrets } from './snippets.js';
@@ -593,19 +593,5 @@ export class Panel {
       this.reqBody.hidden = false;
       this.reqBody.textContent = text;
     }
-  }
-}
-
-/** Whether a form control of this field can hold the JSON value without changing it. */
-function fits(field, value) {
-  switch (field.kind) {
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'integer':
-      return typeof value === 'number';
-    case 'projectIds':
-      return Array.isArray(value) && value.every((v) => typeof v === 'number');
-    default:
-      return typeof value === 'string';
   }
 }
