@@ -47,6 +47,20 @@ export function toJsonValue(field, text) {
   }
 }
 
+/** Whether a form control of this field can hold the JSON value without changing it. */
+export function fits(field, value) {
+  switch (field.kind) {
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'number';
+    case 'projectIds':
+      return Array.isArray(value) && value.every((v) => typeof v === 'number');
+    default:
+      return typeof value === 'string';
+  }
+}
+
 export class FieldForm {
   /**
    * @param {{ prefix: string, container: HTMLElement, onInput: (name: string) => void,

@@ -31,6 +31,14 @@ const PLACEHOLDERS = {
   projectMappingIds: '10000, 10100',
 };
 
+/** Field kinds an update can clear (the builder's `clear` option). */
+const CLEARABLE_KINDS = new Set(['string', 'secret', 'projectIds']);
+
+/** Whether a form or JSON value is empty: a clear when the field is named in `clear`. */
+function isEmpty(value) {
+  return (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
 function describeCredentials(sets, fields) {
   const label = (name) => fields.find((f) => f.name === name)?.label.toLowerCase() ?? name;
   const words = sets.map((set) => `the ${set.map(label).join(' and ')}`);
@@ -61,9 +69,13 @@ export class GijAdapter {
       'Paste a request body (for example from the vendor’s documentation). Problems are marked at their line and column; switch back to Form to edit it field by field.';
     this.auth = { variable: 'JIRA_PAT', scheme: 'Bearer', description: 'a Jira administrator’s personal access token' };
     this.baseVariable = 'JIRA_BASE_URL';
-    /** The pasted current integration (update): the JSON as pasted, and the integration object. */
-    this.current = null;
+    /** The integration in the pasted GET response (update), when it is one. */
     this.currentIntegration = null;
+    /**
+     * Fields whose empty value means "clear" (update): those the form filled from the current
+     * integration, or that a pasted JSON body set to "" or []. Any other empty field is kept.
+     */
+    this.clearable = new Set();
   }
 
   attach(panel) {
@@ -151,48 +163,32 @@ export class GijAdapter {
     });
     const box = panel.option('current', 'Current integration (optional: the GET response)', this.currentText, {
       wide: true,
-      hint: 'With it, only fields that differ from the current values are sent, and the checks see the result of the change. Secrets are never in a GET response.',
+      hint: 'With it, only fields that differ from the current values are sent, and the checks see the result of the change. An empty field keeps its value; to clear one, fill the form with the current values and empty it. Secrets are never in a GET response.',
     });
     box.append(h('div', { class: 'current-actions' }, this.currentStatus, this.fillButton));
     box.classList.add('current-box');
   }
 
+  /**
+   * Reads the pasted GET response to pick the type and id and offer "Fill the form". Whether it is
+   * one integration is the library's judgement (`invalid-current`, shown at the paste field).
+   */
   readCurrent() {
     const text = this.currentText.value.trim();
-    this.current = null;
     this.currentIntegration = null;
     this.fillButton.disabled = true;
-    if (!text) {
-      this.currentStatus.textContent = '';
-      return;
-    }
-    let parsed;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // JSON.parse's message quotes the text, which may hold a secret: give the position only.
-      const d = this.api.validateIntegrationJson(text).diagnostics.find((x) => x.code === 'invalid-json');
-      this.currentStatus.textContent = d?.line ? `Not JSON yet (line ${d.line}, column ${d.column}).` : 'Not JSON yet.';
-      return;
-    }
-    let integration = parsed;
-    if (parsed && typeof parsed === 'object' && ('success' in parsed || 'integration' in parsed || 'integrations' in parsed)) {
-      const response = this.api.parseIntegrationResponse(text);
-      if (response.integrations && !response.integration) {
-        this.currentStatus.textContent = `That is a list of ${response.integrations.length} integrations; paste one (GET /rest/gitplugin/1.0/integration/{id}).`;
-        return;
-      }
-      integration = response.integration;
-      if (!integration) {
-        this.currentStatus.textContent = response.error ? `The response is an error: ${response.error}` : 'No integration in this response.';
+    this.currentStatus.textContent = '';
+    if (!text) return;
+    const response = this.api.parseIntegrationResponse(text);
+    let integration = response.integration;
+    if (!integration && !response.integrations && !response.error) {
+      try {
+        integration = JSON.parse(text);
+      } catch {
         return;
       }
     }
-    if (!integration || typeof integration !== 'object' || Array.isArray(integration)) {
-      this.currentStatus.textContent = 'Paste a JSON object: the GET response or the integration in it.';
-      return;
-    }
-    this.current = parsed;
+    if (!integration || typeof integration !== 'object' || Array.isArray(integration)) return;
     this.currentIntegration = integration;
     this.fillButton.disabled = false;
     const type = integration.integrationType ?? integration.type;
@@ -205,10 +201,12 @@ export class GijAdapter {
   fillFromCurrent() {
     const integration = this.currentIntegration;
     if (!integration) return;
+    this.clearable.clear();
     for (const field of this.fields() ?? []) {
       const value = integration[field.name];
       if (field.secret || value === undefined || value === null) continue;
       this.panel.form.set(field.name, toFormValue(value));
+      if (CLEARABLE_KINDS.has(field.kind)) this.clearable.add(field.name);
     }
     this.panel.renderFields();
     this.panel.validate();
@@ -316,35 +314,89 @@ export class GijAdapter {
     return out;
   }
 
-  options({ withBaseUrl = true } = {}) {
+  /** The library's options; `clear` names the fields whose empty value clears them (update). */
+  options({ withBaseUrl = true, clear = [] } = {}) {
     const options = { operation: this.operation };
     if (!this.adding) {
       options.integrationId = this.idInput.value.trim();
-      if (this.current) options.current = this.current;
+      // As pasted: whether it is one integration, and the right one, is the library's finding.
+      const current = this.currentText.value.trim();
+      if (current) options.current = current;
+      if (clear.length) options.clear = clear;
     }
     const base = this.baseUrl.value.trim();
     if (withBaseUrl && base) options.baseUrl = base;
     return options;
   }
 
-  checkForm(form) {
-    const withType = this.adding || this.type() ? { type: this.type(), ...form } : form;
-    return this.api.buildIntegrationRequest(withType, this.options());
+  /** The form state with the chosen type (the builder reads the fields that apply to it). */
+  withType(state) {
+    const typed = 'type' in state || 'integrationType' in state;
+    return (this.adding || this.type()) && !typed ? { type: this.type(), ...state } : state;
   }
 
-  /** Checks JSON text; `restore` puts back the secrets the editor shows as placeholders. */
+  /** The clearable fields that `state` leaves empty: the update's explicit clears. */
+  clears(state) {
+    if (this.adding) return [];
+    const kinds = new Map(this.types.flatMap((t) => t.fields.map((f) => [f.name, f.kind])));
+    return [...this.clearable].filter((name) => CLEARABLE_KINDS.has(kinds.get(name)) && isEmpty(state[name]));
+  }
+
+  /** The form's clears as JSON members ("" or []), for a JSON body made from a form with errors. */
+  clearsJson(state) {
+    const kinds = new Map((this.fields() ?? []).map((f) => [f.name, f.kind]));
+    return Object.fromEntries(this.clears(state).map((name) => [name, kinds.get(name) === 'projectIds' ? [] : '']));
+  }
+
+  checkForm(form) {
+    return this.api.buildIntegrationRequest(this.withType(form), this.options({ clear: this.clears(form) }));
+  }
+
+  /**
+   * Checks JSON text through the same builder call as the form, so both modes agree on the findings
+   * and the body; a "" or [] in the JSON is an explicit clear. `restore` puts back the secrets the
+   * editor shows as placeholders. Findings the JSON check places get its line and column.
+   */
   checkJson(text, restore = (body) => body) {
-    const result = this.api.validateIntegrationJson(text, this.options({ withBaseUrl: false }));
-    if (!result.ok) return result;
     let body;
     try {
       body = JSON.parse(text);
     } catch {
-      return result;
+      body = undefined;
     }
-    const built = this.api.buildIntegrationRequest(restore(body), this.options());
-    const extra = built.diagnostics.filter((d) => d.params?.option);
-    return { ok: built.ok, diagnostics: [...result.diagnostics, ...extra], request: built.request };
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return this.api.validateIntegrationJson(text, this.options({ withBaseUrl: false }));
+    }
+    if (!this.adding) this.clearable = new Set(Object.keys(body).filter((k) => isEmpty(body[k])));
+    const restored = restore(body);
+    const clear = this.clears(restored);
+    // Add: the JSON names its own type (a missing one is a finding); update: the select's, as in the form.
+    const built = this.api.buildIntegrationRequest(this.adding ? restored : this.withType(restored), this.options({ clear }));
+    const placed = this.api.validateIntegrationJson(text, this.options({ withBaseUrl: false, clear })).diagnostics;
+    const diagnostics = built.diagnostics.map((d) => {
+      const at = placed.find((p) => p.code === d.code && p.path === d.path && p.line) ?? placed.find((p) => p.path === d.path && d.path && p.line);
+      return at ? { ...d, line: at.line, column: at.column } : d;
+    });
+    return { ...built, diagnostics };
+  }
+
+  /** Which control a finding belongs to, when its path does not say. */
+  keyOf(d) {
+    return d.code === 'current-id-mismatch' ? 'integrationId' : null;
+  }
+
+  /** A line under the request about what it changes (update): the fields it clears, or none. */
+  describeRequest(request) {
+    if (this.adding || !request?.body || typeof request.body !== 'object') return '';
+    const cleared = Object.keys(request.body).filter((k) => isEmpty(request.body[k]));
+    if (Object.keys(request.body).length === 0) return 'Changes nothing: the integration keeps every value.';
+    return cleared.length ? `Clears ${cleared.join(', ')} (sent empty).` : 'Clears nothing: empty fields keep their current value.';
+  }
+
+  /** After a draft or Reset: the pasted integration as it now is, and no clear the admin did not make. */
+  afterRestore() {
+    this.clearable.clear();
+    if (!this.adding) this.readCurrent();
   }
 
   /** The head controls' part of a JSON body. */
@@ -363,6 +415,13 @@ export class GijAdapter {
     } else {
       if (this.byType.has(type)) this.typeSelect.value = type;
       if (!this.idInput.value.trim() && Number.isInteger(body.id) && body.id > 0) this.idInput.value = String(body.id);
+      // The builder never sends the type, nor an id equal to the URL's: the form does not list them.
+      if (type === undefined || this.byType.has(type)) {
+        delete rest.type;
+        delete rest.integrationType;
+      }
+      if (String(body.id) === this.idInput.value.trim()) delete rest.id;
+      this.clearable = new Set(Object.keys(body).filter((k) => isEmpty(body[k])));
     }
     return rest;
   }

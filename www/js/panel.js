@@ -1,7 +1,7 @@
 // One tab's workspace: the editor (form or JSON), the diagnostics summary and the live request.
 // What differs between the Git Integration tabs and the Xray tab is in an adapter (gij.js, xray.js).
 import { h, fill, debounce, count } from './dom.js';
-import { FieldForm, toFormValue, message } from './fields.js';
+import { FieldForm, toFormValue, message, fits } from './fields.js';
 import { Summary, dedupe, topKey } from './diagnostics.js';
 import { JsonEditor } from './json-editor.js';
 import { toCurl, toFetch, snippetBody, copyText, maskSecrets, restoreSecrets } from './snippets.js';
@@ -107,6 +107,7 @@ export class Panel {
     this.reqLine = h('div', { class: 'req-line' });
     this.reqBody = h('pre', { class: 'req-body', tabindex: '0', 'aria-label': 'Request body, secrets masked' });
     this.reqEmpty = h('p', { class: 'req-empty' });
+    this.reqNote = h('p', { class: 'req-note', id: `${p}-req-note`, hidden: true });
     this.includeSecrets = h('input', {
       type: 'checkbox',
       id: `${p}-include-secrets`,
@@ -133,6 +134,7 @@ export class Panel {
       h('div', { class: 'request-options' }),
       this.reqLine,
       this.reqEmpty,
+      this.reqNote,
       this.reqBody,
       h(
         'div',
@@ -240,7 +242,7 @@ export class Panel {
     this.extrasBox.hidden = keys.length === 0;
     fill(
       this.extrasBox,
-      h('p', { class: 'extras-title', text: `Kept from the pasted JSON (no form field for ${count(keys.length, 'this key', 'these keys')}; sent as is):` }),
+      h('p', { class: 'extras-title', text: `Kept from the pasted JSON (no form field for ${count(keys.length, 'this key', 'these keys')}; checked, and sent when the request has it):` }),
       h(
         'ul',
         {},
@@ -249,6 +251,7 @@ export class Panel {
             'li',
             { dataset: { key } },
             h('code', { text: `"${key}": ${JSON.stringify(this.extras[key])}`.slice(0, 80) }),
+            h('span', { class: 'extra-sent' }),
             h('button', {
               type: 'button',
               class: 'link',
@@ -277,7 +280,7 @@ export class Panel {
     if (mode === 'json') {
       this.schedule.now();
       const built = this.lastResult?.request?.body;
-      const body = built ?? { ...this.adapter.headJson(), ...this.extras, ...this.form.toJson() };
+      const body = built ?? { ...this.adapter.headJson(), ...this.extras, ...this.form.toJson(), ...this.adapter.clearsJson?.(this.formState()) };
       this.editor.value = JSON.stringify(this.maskForJson(body), null, 2);
     } else {
       let parsed;
@@ -528,6 +531,15 @@ export class Panel {
 
   showRequest(result) {
     const request = result.request;
+    const note = this.adapter.describeRequest?.(request) ?? '';
+    this.reqNote.hidden = !note;
+    this.reqNote.textContent = note;
+    // Whether each pasted key is in the request: the builder leaves out what does not change.
+    for (const li of this.extrasBox.querySelectorAll('li')) {
+      const sent = Boolean(request?.body && typeof request.body === 'object' && li.dataset.key in request.body);
+      li.dataset.sent = String(sent);
+      li.querySelector('.extra-sent').textContent = !request ? '' : sent ? ' sent' : ' not sent';
+    }
     this.copyCurl.disabled = !request;
     this.copyFetch.disabled = !request;
     this.copyJson.disabled = !request || request.body === undefined;
@@ -581,19 +593,5 @@ export class Panel {
       this.reqBody.hidden = false;
       this.reqBody.textContent = text;
     }
-  }
-}
-
-/** Whether a form control of this field can hold the JSON value without changing it. */
-function fits(field, value) {
-  switch (field.kind) {
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'integer':
-      return typeof value === 'number';
-    case 'projectIds':
-      return Array.isArray(value) && value.every((v) => typeof v === 'number');
-    default:
-      return typeof value === 'string';
   }
 }
