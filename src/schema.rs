@@ -277,10 +277,13 @@ fn gij(op: Operation) -> Value {
             ("description", summary("read-only-field").into()),
             ("readOnly", true.into()),
         ];
-        // On update the rules read integrationType as the type: a string must be one of the 12.
-        if key == "integrationType" && op == Operation::Update {
-            p.push(("if", obj(vec![("type", "string".into())])));
-            p.push(("then", obj(vec![("enum", strs(TYPE_VALUES))])));
+        // The rules take integrationType only as a string; on update they read it as the type,
+        // so it must be one of the 12.
+        if key == "integrationType" {
+            p.push(("type", "string".into()));
+            if op == Operation::Update {
+                p.push(("enum", strs(TYPE_VALUES)));
+            }
         }
         properties.insert(key.into(), obj(p));
     }
