@@ -277,13 +277,16 @@ fn gij(op: Operation) -> Value {
             ("description", summary("read-only-field").into()),
             ("readOnly", true.into()),
         ];
-        // The rules take integrationType only as a string; on update they read it as the type,
-        // so it must be one of the 12.
+        // The rules take integrationType as a string or null (unset); on update they read it
+        // as the type, so a string must be one of the 12.
         if key == "integrationType" {
-            p.push(("type", "string".into()));
-            if op == Operation::Update {
-                p.push(("enum", strs(TYPE_VALUES)));
-            }
+            let string = if op == Operation::Update {
+                obj(vec![("type", "string".into()), ("enum", strs(TYPE_VALUES))])
+            } else {
+                obj(vec![("type", "string".into())])
+            };
+            let unset = obj(vec![("type", "null".into())]);
+            p.push(("anyOf", Value::Array(vec![unset, string])));
         }
         properties.insert(key.into(), obj(p));
     }
@@ -394,6 +397,27 @@ fn require(fields: Vec<(&str, Value)>) -> Value {
 
 fn gij_conditions(op: Operation) -> Vec<Value> {
     let mut all = Vec::new();
+    if op == Operation::Update {
+        // An update may leave a required field out (kept) or send null (unset), but a string
+        // sent there must have content: a blank one empties what the type needs.
+        let kept_or_given = obj(vec![(
+            "anyOf",
+            Value::Array(vec![obj(vec![("type", "null".into())]), reference("given")]),
+        )]);
+        for (fields, types) in group(|t| required_fields(t).to_vec()) {
+            if fields.is_empty() {
+                continue;
+            }
+            let props = fields.iter().map(|f| (*f, kept_or_given.clone())).collect();
+            let then = obj(vec![("properties", obj(props))]);
+            let comment = format!(
+                "missing-required-field: {} cannot empty {}",
+                types.join(", "),
+                fields.join(", ")
+            );
+            all.extend(when(comment, &types, op, then));
+        }
+    }
     if op == Operation::Add {
         for (fields, types) in group(|t| required_fields(t).to_vec()) {
             if fields.is_empty() {

@@ -106,9 +106,12 @@ fn deep_inputs_never_trap() {
         outer.push(&v);
         v = outer.into();
     }
-    assert_eq!(
-        codes(&wasm::validate_integration(v, None)),
-        ["invalid-input"]
+    // Whether JSON.stringify can walk it depends on the engine's stack (Node's cannot, Chromium's
+    // can): either way the answer is one diagnostic, never a trap.
+    let found = codes(&wasm::validate_integration(v, None));
+    assert!(
+        found == ["invalid-input"] || found == ["nesting-too-deep"],
+        "{found:?}"
     );
     let ok = wasm::validate_integration(
         obj(r#"{"type":"GITLAB","pat":"t","requireUserPat":true}"#),
