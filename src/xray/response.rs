@@ -80,6 +80,9 @@ pub fn parse_response(status: u16, text: &str, action: Option<Action>) -> XrayRe
 }
 
 fn read_response(status: u16, text: &str, action: Option<Action>) -> XrayResponse {
+    // A body with a byte order mark is read as the body without it, as every JSON entry point
+    // reads it: a BOM alone is an empty body, and a BOM before `{` is JSON, not plain text.
+    let text = json::without_bom(text);
     let mut r = XrayResponse {
         ok: false,
         status,
