@@ -11,9 +11,21 @@ import { BUILD_OPERATIONS, UsageError, hasBody, oneOf, parse, warningLimit } fro
 import { FORMATS, colours, plural, render, textLine } from './cli/formats.mjs';
 import { BIN, HELP } from './cli/help.mjs';
 import { IoError, STDIN, expand, locateInForm, moveToFile, payloads, readInput } from './cli/inputs.mjs';
+import { redactor } from './cli/redact.mjs';
 
 const api = createRequire(import.meta.url)('./');
 let current = null; // the command being run, for the usage hint
+
+/** The one way a string from outside the program (an argument, a path, a glob's match, an error
+ * quoting one) reaches a printed line: with every secret in it masked (cli/redact.mjs). Names of
+ * inputs, usage and I/O messages all pass through here. */
+const masked = redactor(api.redactText, process.argv.slice(2), process.env);
+
+/** The name printed for an input: `<stdin>` for `-`, else the path as given, masked. */
+const label = (file) => (file === '-' ? STDIN : masked(file));
+
+/** An error line on standard error. */
+const complain = (message) => process.stderr.write(`${BIN}: ${masked(message)}\n`);
 
 // A reader that stops early (`validate big.ndjson | head -1`) closes the pipe: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -130,9 +142,8 @@ function validate({ options, positionals }) {
   const { files, errors: ioErrors } = expand(inputsOrStdin(positionals, 'validate'));
   const work = [];
   for (const file of files) {
-    const name = file === '-' ? STDIN : file;
     try {
-      work.push({ name, units: payloads(name, readInput(file)) });
+      work.push({ name: label(file), units: payloads(file, readInput(file)) });
     } catch (err) {
       if (!(err instanceof IoError)) throw err;
       ioErrors.push(err.message);
@@ -157,7 +168,7 @@ function validate({ options, positionals }) {
     const text = render(format, results, parts.join(', '), ctx);
     if (text !== '' || options['output-file'] !== undefined) emit(options, text);
   }
-  for (const message of ioErrors) process.stderr.write(`${BIN}: ${message}\n`);
+  for (const message of ioErrors) complain(message);
   if (ioErrors.length > 0) return 2;
   return count.error > 0 || count.warning > maxWarnings ? 1 : 0;
 }
@@ -189,7 +200,7 @@ function build({ options, positionals }) {
   if (hasBody(choice.operation)) {
     const inputs = inputsOrStdin(positionals, 'build');
     if (inputs.length > 1) throw new UsageError('build reads one file');
-    name = inputs[0] === '-' ? STDIN : inputs[0];
+    name = label(inputs[0]);
     text = readInput(inputs[0]);
   } else if (positionals.length > 0) {
     throw new UsageError(`build --operation ${choice.operation} reads no file`);
@@ -204,7 +215,11 @@ function build({ options, positionals }) {
   const warnings = result.diagnostics.some((d) => d.severity === 'warning');
   if (!result.ok || !result.request || (options.strict && warnings)) return 1;
   const request = { ...result.request };
-  if (request.body !== undefined && !options['include-secrets']) request.body = choice.redact(request.body);
+  if (!options['include-secrets']) {
+    // The URL and path carry --base-url and --id as typed.
+    for (const key of ['url', 'path']) if (request[key] !== undefined) request[key] = masked(request[key]);
+    if (request.body !== undefined) request.body = choice.redact(request.body);
+  }
   emit(options, format === 'curl' ? curl(request, choice.gij) : JSON.stringify(request, null, 2));
   return 0;
 }
@@ -226,9 +241,9 @@ function redact({ options, positionals }) {
   const fn = which === 'gij' ? api.redactIntegration : api.redactXrayJiraIntegration;
   const inputs = inputsOrStdin(positionals, 'redact');
   if (inputs.length > 1) throw new UsageError('redact reads one file');
-  const name = inputs[0] === '-' ? STDIN : inputs[0];
+  const name = label(inputs[0]);
   const text = readInput(inputs[0]);
-  const units = payloads(name, text);
+  const units = payloads(inputs[0], text);
   if (units.length === 1 && units[0].whole) {
     const choice = { validateJson: api.validateIntegrationJson, operation: 'add' };
     const value = parseOrReport(choice, name, text);
@@ -313,12 +328,15 @@ try {
 } catch (err) {
   if (err instanceof UsageError) {
     const help = current ? `${BIN} ${current} --help` : `${BIN} --help`;
-    process.stderr.write(`${BIN}: ${err.message}\nRun '${help}' for usage.\n`);
+    complain(err.message);
+    process.stderr.write(`Run '${help}' for usage.\n`);
     process.exitCode = 2;
   } else if (err instanceof IoError) {
-    process.stderr.write(`${BIN}: ${err.message}\n`);
+    complain(err.message);
     process.exitCode = 2;
   } else {
-    throw err;
+    // A bug: its stack may quote a path, so it is printed masked; exit 1 as Node's own would.
+    complain(err?.stack ?? err);
+    process.exitCode = 1;
   }
 }

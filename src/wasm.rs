@@ -529,3 +529,17 @@ pub fn json_schema(
     let name = name_arg(&name, "jsonSchema", "name")?;
     Ok(crate::schema::schema(&name).map_or(JsValue::NULL, |s| write(&s)))
 }
+
+/// `text` with every secret it shows (URL credentials, tokens, secret query values) masked, for
+/// printing strings a caller was given, such as command-line arguments; a text over the JSON-text
+/// limit is masked whole.
+#[wasm_bindgen(js_name = redactText, unchecked_return_type = "string")]
+pub fn redact_text(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    use crate::diagnostics::secret_text::{MASK, redact_text};
+    Ok(match text_arg(&text, "redactText", "text")? {
+        Text::Read(t) => JsValue::from_str(&redact_text(&t)),
+        Text::TooLarge(_) => JsValue::from_str(MASK),
+    })
+}

@@ -16,6 +16,7 @@ const STRING_FUNCTIONS = [
   ['parseIntegrationResponse', 'text'],
   ['knownApiPaths', 'type'],
   ['jsonSchema', 'name'],
+  ['redactText', 'text'],
 ];
 
 const works = () => assert.equal(api.checkJmesPath('[?private]').ok, true);
@@ -48,5 +49,12 @@ test('100,000 unreadable payloads and options: a diagnostic each, the instance k
     assert.equal(api.validateIntegration(throwing).diagnostics[0].code, 'invalid-input');
     assert.equal(api.validateIntegrationJson('{}', { operation: 1n }).diagnostics[0].code, 'invalid-input');
   }
+  works();
+});
+
+test('redactText masks what it shows and a text over the limit whole', () => {
+  assert.equal(api.redactText('cannot read https://bob:hunter2@git.example.com/x.json'), 'cannot read https://bob:[REDACTED]@git.example.com/x.json');
+  assert.equal(api.redactText('no secret here'), 'no secret here');
+  assert.equal(api.redactText(`https://bob:hunter2@h/${'a'.repeat(1 << 20)}`), '[REDACTED]');
   works();
 });
