@@ -18,7 +18,7 @@ use jmespath::{Context, ErrorReason, JmespathError, Rcvar, Runtime, SearchResult
 
 use super::original_functions;
 
-/// The most node visits a previewed filter may need by [`estimated_visits`], an upper bound
+/// The most node visits a previewed filter may need by `estimated_visits`, an upper bound
 /// that most evaluations stay far below. A typical filter (10-30 nodes) stays under it on a
 /// listing of a million values; ten copies of a two-repository listing four times over
 /// (10,000 copies) do not.
