@@ -150,6 +150,40 @@ fn clear_sends_the_empty_value_only_for_the_fields_it_names() {
 }
 
 #[test]
+fn a_blank_list_of_project_ids_keeps_them() {
+    let current = json!({"id": 5, "integrationType": "GITLAB_SERVER", "displayName": "GL",
+        "origin": "https://gitlab.example.com", "global": false, "gitViewerEnabled": false,
+        "projectMappingIds": [10000, 10100]});
+    for blank in [
+        json!(" , "),
+        json!(" ; "),
+        json!([""]),
+        json!([null]),
+        json!(["  "]),
+        json!([]),
+    ] {
+        let form = json!({"displayName": "GL 2", "projectMappingIds": blank});
+        let b = built(form.clone(), update(json!(5), current.clone()));
+        assert_eq!(b.body, Some(json!({"displayName": "GL 2"})), "{blank}");
+        let mut options = update(json!(5), current.clone());
+        options["clear"] = json!(["projectMappingIds"]);
+        let b = built(form, options);
+        let cleared = json!({"displayName": "GL 2", "projectMappingIds": []});
+        assert_eq!(b.body.as_ref(), Some(&cleared), "{blank}: {:?}", b.codes);
+    }
+}
+
+#[test]
+fn clear_clears_a_field_the_form_leaves_out() {
+    let current = json!({"id": 5, "integrationType": "GITLAB_SERVER", "displayName": "GL",
+        "origin": "https://gitlab.example.com", "apiPath": "/api/v4/projects", "global": true});
+    let mut options = update(json!(5), current);
+    options["clear"] = json!(["apiPath"]);
+    let b = built(json!({"displayName": "GL"}), options);
+    assert_eq!(b.body, Some(json!({"apiPath": ""})), "{:?}", b.codes);
+}
+
+#[test]
 fn clear_names_only_fields_with_an_empty_value() {
     for clear in [
         json!(["global"]),
