@@ -341,6 +341,17 @@ fn a_byte_order_mark_is_read_as_the_text_without_it() {
 }
 
 #[test]
+fn only_one_byte_order_mark_is_dropped() {
+    // The server's parser skips at most one: a second is a JSON syntax error where it stands.
+    let body = r#"{"type": "GITHUB", "pat": "t"}"#;
+    let twice = api::validate_integration_json(&format!("\u{feff}\u{feff}{body}"), &json!({}));
+    assert_eq!(twice.codes(), ["invalid-json"]);
+    assert_eq!(twice.diagnostics[0].column, Some(1));
+    let twice = api::validate_xray_jira_integration_json("\u{feff}\u{feff}{}", &json!({}));
+    assert_eq!(twice.codes(), ["invalid-json"]);
+}
+
+#[test]
 fn lengths_count_utf16_units_in_every_field() {
     // 1999 units of text plus one astral character (2 units): 2001 units, 2000 characters.
     let text = format!("{}\u{1F600}", "a".repeat(1999));
