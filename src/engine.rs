@@ -58,13 +58,13 @@ pub fn body_object(payload: &Value) -> Result<&Map<String, Value>, Diagnostic> {
 /// Validates a JSON text: parse problems, then `check` on the value, all placed at their line
 /// and column (counted after a byte order mark, as editors count them).
 pub fn validate_text(text: &str, check: impl FnOnce(&Value) -> Vec<Diagnostic>) -> Report {
-    let text = json::without_bom(text);
     match json::parse(text) {
         Err(d) => Report::new(vec![d]),
         Ok(parsed) => {
             let mut all = parsed.diagnostics;
             all.extend(check(&parsed.value));
-            json::locate_in(text, &parsed.value, &mut all);
+            // The text `parse` read: after the one byte order mark it dropped.
+            json::locate_in(json::without_bom(text), &parsed.value, &mut all);
             Report::new(all)
         }
     }

@@ -29,12 +29,24 @@ function takeOperation() {
 
 // Reflect and JSON calls that catch what they throw, for src/wasm.rs: an import that throws
 // through wasm-bindgen's `catch` loses the externref slot of its return value (one per call),
-// so these return undefined instead and keep a short reason for takeFailure().
+// so these return undefined instead and keep the reason for takeFailure().
+//
+// The engine's own failures (a cycle, a BigInt, a revoked proxy, a stack overflow) are a
+// TypeError or a RangeError whose message says what is wrong: it is passed whole, for src/wasm.rs
+// to redact before it cuts it (a cut here could split a secret so the redaction no longer sees
+// it); one longer than MAX_REASON_UNITS (UTF-16 units, src/wasm.rs's MAX_OPTION_UNITS) is not
+// copied at all. Anything else was thrown by the caller's own code (a getter, a toJSON, a proxy
+// trap), and its message is their free text, which no redaction can read: only its kind is told.
+const MAX_REASON_UNITS = 8192;
 let failure;
 
 function reason(e) {
   try {
-    return String(e instanceof Error ? e.message : typeof e).slice(0, 200);
+    if (!(e instanceof TypeError || e instanceof RangeError)) {
+      return `the value's own code threw ${e instanceof Error ? 'an Error' : `a ${typeof e}`}`;
+    }
+    const text = String(e.message);
+    return text.length <= MAX_REASON_UNITS ? text : "an error with a long message";
   } catch (_) {
     return 'an exception';
   }

@@ -196,10 +196,19 @@ fn split_list(s: &str) -> impl Iterator<Item = &str> {
         .filter(|p| !p.is_empty())
 }
 
-/// A form value as the API wants it; `None` for unset (`null`, `""`, blank text). Secrets are
-/// kept exactly as typed; other text is trimmed; check-box words, numbers typed as text and typed
-/// id lists are converted. What cannot be converted is kept, for validation to report.
+/// A form value as the API wants it; `None` for unset (`null`, `""`, blank text, a list of ids
+/// with no id in it). Secrets are kept exactly as typed; other text is trimmed; check-box words,
+/// numbers typed as text and typed id lists are converted. What cannot be converted is kept, for
+/// validation to report.
 pub fn normalise_form_value(kind: Kind, raw: &Value) -> Option<Value> {
+    let value = converted_form_value(kind, raw)?;
+    // `" , "`, `[null]`, `[]`: as blank as `""`, so an update keeps the list unless asked to clear.
+    let no_ids = kind == Kind::ProjectIds && value.as_array().is_some_and(Vec::is_empty);
+    (!no_ids).then_some(value)
+}
+
+/// [`normalise_form_value`] before a list of no ids is read as unset.
+fn converted_form_value(kind: Kind, raw: &Value) -> Option<Value> {
     match (kind, raw) {
         (_, Value::Null) => None,
         (Kind::Secret, Value::String(s)) => (!s.is_empty()).then(|| raw.clone()),

@@ -10,7 +10,9 @@
 //! value is no string (a Buffer leaked them; `{length: -1}` asked for 4 GiB and trapped). A
 //! non-string where a string is expected throws a `TypeError` naming the argument; a text, an
 //! object's JSON or an options object over the JSON-text limits gets the diagnostic a JSON text
-//! gets, and an option string over [`MAX_OPTION_CHARS`] an `invalid-option` that never echoes it.
+//! gets, and an option string over [`MAX_OPTION_UNITS`] an `invalid-option` that never echoes it.
+//! Text of the caller's that a diagnostic quotes (an option's key, the message of an exception
+//! their code threw) is redacted, then cut, here, by [`crate::json::truncate`].
 
 use crate::api;
 use crate::diagnostics::Report;
@@ -29,8 +31,14 @@ const TS_TYPES: &'static str = include_str!("wasm_types.d.ts");
 
 /// The longest string an options object may hold in one property, in UTF-16 code units: the
 /// 8 KiB request line servers (Tomcat, Jetty) accept by default bounds every URL and name an
-/// option carries.
-pub const MAX_OPTION_CHARS: usize = 8192;
+/// option carries. Also the longest name argument that can name something.
+pub const MAX_OPTION_UNITS: usize = 8192;
+
+/// How many characters of an option's key a diagnostic shows, after redaction.
+const SHOWN_KEY_CHARS: usize = 40;
+
+/// How many characters of an exception's message a diagnostic shows, after redaction.
+const SHOWN_REASON_CHARS: usize = 200;
 
 /// Reads a JS value as JSON; `undefined` reads as `null`.
 fn read(value: &JsValue) -> Result<Value, Report> {
@@ -48,7 +56,7 @@ fn read(value: &JsValue) -> Result<Value, Report> {
 fn read_json(value: &JsValue) -> Result<Option<Value>, Report> {
     let text = stringify(value);
     let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
-        return match take_failure() {
+        return match failure() {
             Some(reason) => Err(api::invalid_input(&reason)),
             None => Ok(None),
         };
@@ -132,9 +140,20 @@ extern "C" {
     #[wasm_bindgen(js_name = getProperty)]
     fn get_property(object: &JsValue, key: &JsValue) -> JsValue;
 
-    /// Why the last guarded read threw (at most 200 characters), once; `None` if it did not.
+    /// Why the last guarded read threw, once, as the caller's code said it (at most
+    /// `MAX_OPTION_UNITS` long: a longer message is not passed on); `None` if it did not.
     #[wasm_bindgen(js_name = takeFailure)]
     fn take_failure() -> Option<String>;
+}
+
+/// Why the last guarded read threw, redacted and then cut, once; `None` if it did not.
+fn failure() -> Option<String> {
+    take_failure().map(|reason| crate::json::truncate(&reason, SHOWN_REASON_CHARS))
+}
+
+/// An option's key as a diagnostic shows it: redacted, then cut.
+fn shown_key(name: &str) -> String {
+    crate::json::truncate(name, SHOWN_KEY_CHARS)
 }
 
 /// An options object, property by property; its keys and values together are held to
@@ -164,7 +183,7 @@ fn read_properties(value: &JsValue) -> Result<Value, Report> {
         let name = String::from(key);
         let item = get_property(value, key);
         if item.is_undefined() && take_failure().is_some() {
-            let shown: String = name.chars().take(40).collect();
+            let shown = shown_key(&name);
             return Err(api::invalid_input(&format!(
                 "options.{shown} cannot be read"
             )));
@@ -200,14 +219,16 @@ fn json_size(v: &Value) -> usize {
 }
 
 /// One property value of an options object as JSON; `None` where `JSON.stringify` leaves the
-/// property out. A string longer than [`MAX_OPTION_CHARS`] is refused before it is copied.
+/// property out. A string longer than [`MAX_OPTION_UNITS`] is refused before it is copied.
 fn json_of(name: &str, item: &JsValue) -> Result<Option<Value>, Report> {
     Ok(Some(if let Some(s) = item.dyn_ref::<js_sys::JsString>() {
         let length = units(s);
-        if length > MAX_OPTION_CHARS {
-            // The key is the caller's text too: only its start is shown.
-            let shown: String = name.chars().take(40).collect();
-            return Err(api::option_too_long(&shown, length, MAX_OPTION_CHARS));
+        if length > MAX_OPTION_UNITS {
+            return Err(api::option_too_long(
+                &shown_key(name),
+                length,
+                MAX_OPTION_UNITS,
+            ));
         }
         Value::String(String::from(s))
     } else if let Some(b) = item.as_bool() {
@@ -252,24 +273,40 @@ fn report_or_invalid(
     }
 }
 
-/// A string argument, or why it is none: its length in UTF-16 code units when it is longer
+/// A string argument, or why it is none: its length in UTF-8 bytes (at least) when it is longer
 /// than a JSON text may be.
 enum Text {
     Read(String),
     TooLarge(usize),
 }
 
-/// Reads the string argument `name` of `function`; anything but a string throws a `TypeError`
-/// naming both, before anything is copied into the module.
-fn text_arg(value: &JsValue, function: &str, name: &str) -> Result<Text, JsValue> {
-    let Some(s) = value.dyn_ref::<js_sys::JsString>() else {
+/// The string argument `name` of `function`; anything but a string throws a `TypeError` naming
+/// both, before anything is copied into the module.
+fn string_arg<'v>(
+    value: &'v JsValue,
+    function: &str,
+    name: &str,
+) -> Result<&'v js_sys::JsString, JsValue> {
+    value.dyn_ref::<js_sys::JsString>().ok_or_else(|| {
         let kind = value.js_typeof().as_string().unwrap_or_default();
         let message = format!("{function}: the {name} argument must be a string, not {kind}.");
-        return Err(js_sys::TypeError::new(&message).into());
-    };
-    Ok(match units(s) {
-        n if n > MAX_TEXT_BYTES => Text::TooLarge(n),
-        _ => Text::Read(String::from(s)),
+        js_sys::TypeError::new(&message).into()
+    })
+}
+
+/// Reads the string argument `name` of `function`, held to [`MAX_TEXT_BYTES`] UTF-8 bytes.
+fn text_arg(value: &JsValue, function: &str, name: &str) -> Result<Text, JsValue> {
+    let s = string_arg(value, function, name)?;
+    // A UTF-16 unit is at least one UTF-8 byte: more units than the limit allows bytes is over
+    // it, known before the copy; the copy's bytes then decide.
+    let at_least = units(s);
+    if at_least > MAX_TEXT_BYTES {
+        return Ok(Text::TooLarge(at_least));
+    }
+    let text = String::from(s);
+    Ok(match text.len() {
+        bytes if bytes > MAX_TEXT_BYTES => Text::TooLarge(bytes),
+        _ => Text::Read(text),
     })
 }
 
@@ -305,11 +342,14 @@ fn result_with_options<T: Serialize>(
     }
 }
 
-/// A string argument that names something (a type, a schema): a longer one names nothing.
+/// A string argument that names something (a type, a schema): one over [`MAX_OPTION_UNITS`]
+/// UTF-16 units names nothing, and is not copied.
 fn name_arg(value: &JsValue, function: &str, name: &str) -> Result<String, JsValue> {
-    Ok(match text_arg(value, function, name)? {
-        Text::Read(text) if text.len() <= MAX_OPTION_CHARS => text,
-        _ => String::new(),
+    let s = string_arg(value, function, name)?;
+    Ok(if units(s) <= MAX_OPTION_UNITS {
+        String::from(s)
+    } else {
+        String::new()
     })
 }
 

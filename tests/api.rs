@@ -42,3 +42,16 @@ fn invalid_input_reports_the_reason() {
     assert_eq!(r.codes(), ["invalid-input"]);
     assert!(!r.ok);
 }
+
+#[test]
+fn every_checker_quotes_at_most_forty_characters() {
+    // One quoting helper: 39 characters and an ellipsis, in the Java regex checker as in the
+    // JMESPath and refspec checkers.
+    let name = "g".repeat(50);
+    let r = api::check_java_regex(&format!("(?<{name}>x)(?<{name}>y)"), &json!({}));
+    let message = &r.diagnostics[0].message;
+    assert!(
+        message.contains(&format!("<{}…>", "g".repeat(39))),
+        "{message}"
+    );
+}

@@ -150,6 +150,40 @@ fn clear_sends_the_empty_value_only_for_the_fields_it_names() {
 }
 
 #[test]
+fn a_blank_list_of_project_ids_keeps_them() {
+    let current = json!({"id": 5, "integrationType": "GITLAB_SERVER", "displayName": "GL",
+        "origin": "https://gitlab.example.com", "global": false, "gitViewerEnabled": false,
+        "projectMappingIds": [10000, 10100]});
+    for blank in [
+        json!(" , "),
+        json!(" ; "),
+        json!([""]),
+        json!([null]),
+        json!(["  "]),
+        json!([]),
+    ] {
+        let form = json!({"displayName": "GL 2", "projectMappingIds": blank});
+        let b = built(form.clone(), update(json!(5), current.clone()));
+        assert_eq!(b.body, Some(json!({"displayName": "GL 2"})), "{blank}");
+        let mut options = update(json!(5), current.clone());
+        options["clear"] = json!(["projectMappingIds"]);
+        let b = built(form, options);
+        let cleared = json!({"displayName": "GL 2", "projectMappingIds": []});
+        assert_eq!(b.body.as_ref(), Some(&cleared), "{blank}: {:?}", b.codes);
+    }
+}
+
+#[test]
+fn clear_clears_a_field_the_form_leaves_out() {
+    let current = json!({"id": 5, "integrationType": "GITLAB_SERVER", "displayName": "GL",
+        "origin": "https://gitlab.example.com", "apiPath": "/api/v4/projects", "global": true});
+    let mut options = update(json!(5), current);
+    options["clear"] = json!(["apiPath"]);
+    let b = built(json!({"displayName": "GL"}), options);
+    assert_eq!(b.body, Some(json!({"apiPath": ""})), "{:?}", b.codes);
+}
+
+#[test]
 fn clear_names_only_fields_with_an_empty_value() {
     for clear in [
         json!(["global"]),
@@ -304,6 +338,17 @@ fn a_byte_order_mark_is_read_as_the_text_without_it() {
     let current = "\u{feff}{\"id\": 5, \"integrationType\": \"GITLAB\"}";
     let options = json!({"operation": "update", "integrationId": 5, "current": current});
     assert!(codes(json!({"displayName": "x"}), options).is_empty());
+}
+
+#[test]
+fn only_one_byte_order_mark_is_dropped() {
+    // The server's parser skips at most one: a second is a JSON syntax error where it stands.
+    let body = r#"{"type": "GITHUB", "pat": "t"}"#;
+    let twice = api::validate_integration_json(&format!("\u{feff}\u{feff}{body}"), &json!({}));
+    assert_eq!(twice.codes(), ["invalid-json"]);
+    assert_eq!(twice.diagnostics[0].column, Some(1));
+    let twice = api::validate_xray_jira_integration_json("\u{feff}\u{feff}{}", &json!({}));
+    assert_eq!(twice.codes(), ["invalid-json"]);
 }
 
 #[test]

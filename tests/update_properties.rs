@@ -2,8 +2,10 @@
 //! table (as a GET response shows them: no secrets) and random changes.
 //! - validation of (current, change) equals validation of the merged payload as an add, for the
 //!   rules that depend on the state (required fields, project association, TFS's PAT username);
-//! - a field the form leaves out never appears in the built body, nor one equal to the current;
-//! - an empty value is sent (a clear) only for the fields the `clear` option names.
+//! - a field the form leaves out never appears in the built body, unless `clear` names it, nor
+//!   one equal to the current;
+//! - an empty value (blank text, a list of no ids) is sent (a clear) only for the fields the
+//!   `clear` option names, and a field `clear` names is cleared even when the form leaves it out.
 #![cfg(not(target_arch = "wasm32"))]
 // Helpers outside #[test] functions index too: a failure there is a failed test.
 #![allow(clippy::indexing_slicing)]
@@ -171,6 +173,7 @@ fn form(
                         Just(kept),
                         Just(json!("")),
                         Just(Value::Null),
+                        blank_value(f),
                     ]
                     .prop_map(move |v| (f.name.to_string(), v))
                 })
@@ -192,10 +195,34 @@ fn form(
     )
 }
 
+/// Another way a form may leave `field` empty: blank text (but for a secret), and for a list of ids a list or a
+/// separated text with no id in it.
+fn blank_value(field: &'static Field) -> BoxedStrategy<Value> {
+    // A secret is kept as typed: a blank one is a password, not an empty value.
+    let mut blanks = if field.kind == Kind::Secret {
+        vec![json!("")]
+    } else {
+        vec![json!(" "), json!("\t")]
+    };
+    if field.kind == Kind::ProjectIds {
+        blanks.extend([
+            json!(" , "),
+            json!(" ; "),
+            json!([""]),
+            json!([null]),
+            json!(["  "]),
+            json!([]),
+            json!([null, " ", ""]),
+        ]);
+    }
+    prop::sample::select(blanks).boxed()
+}
+
 fn is_empty_form_value(v: &Value) -> bool {
     match v {
         Value::Null => true,
-        Value::String(s) => s.trim().is_empty(),
+        Value::String(s) => s.split([',', ';']).all(|p| p.trim().is_empty()),
+        Value::Array(items) => items.iter().all(is_empty_form_value),
         _ => false,
     }
 }
@@ -217,23 +244,23 @@ proptest! {
         let options = update_options(&c);
         let body = canonical_body(&f, &options, &clear);
         for (k, v) in &body {
-            // Untouched: a field the form leaves out is never sent.
+            // Untouched: a field the form leaves out is sent only when `clear` names it.
             let given = f.get(k);
-            prop_assert!(given.is_some(), "{} sent but not in the form {:?}", k, f);
+            let asked = clear.iter().any(|cf| cf.name == k);
+            prop_assert!(given.is_some() || asked, "{} sent but not in the form {:?}", k, f);
             // Unchanged: a value equal to the current one is never sent.
             prop_assert!(c.get(k) != Some(v), "{} sent unchanged", k);
             // Cleared only when asked: an empty form value is sent only for `clear` fields.
-            if given.is_some_and(is_empty_form_value) {
-                let asked = clear.iter().any(|cf| cf.name == k);
+            if given.is_none_or(is_empty_form_value) {
                 prop_assert!(asked, "{} cleared without being asked", k);
                 let kind = field_named(k).map(|f| f.kind);
                 let empty = if kind == Some(Kind::ProjectIds) { json!([]) } else { json!("") };
                 prop_assert_eq!(v, &empty);
             }
         }
-        // Asked and empty and the current integration has a value: it is cleared.
+        // Asked and empty (or left out) and the current integration has a value: it is cleared.
         for cf in &clear {
-            if !f.get(cf.name).is_some_and(is_empty_form_value) {
+            if !f.get(cf.name).is_none_or(is_empty_form_value) {
                 continue;
             }
             let has_value = match c.get(cf.name) {

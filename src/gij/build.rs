@@ -90,9 +90,9 @@ fn with(report: Report, d: Diagnostic) -> Report {
 /// The canonical body: fields in table order (unknown keys after, as given), unset values
 /// dropped, strings trimmed except secrets, loose values converted.
 ///
-/// On update the body is the change alone: a field the form leaves out, or leaves empty, keeps
-/// its value and is not sent, unless `clear` names it, when its empty value is sent (and only if
-/// the current integration has a value, when it is known); `type`, `integrationType`, the `id`
+/// On update the body is the change alone: a field the form leaves out, or leaves empty (blank
+/// text, a list of no ids), keeps its value and is not sent, unless `clear` names it, when its
+/// empty value is sent (and only if the current integration has a value, when it is known); `type`, `integrationType`, the `id`
 /// of the URL and values equal to the current integration's are dropped.
 pub fn canonical_body(
     form: &Map<String, Value>,
@@ -103,13 +103,15 @@ pub fn canonical_body(
     let updating = options.operation == Operation::Update;
     let mut body = Map::new();
     for field in FIELDS {
-        let Some(raw) = form.get(field.name) else {
-            continue;
+        let asked = updating && clear.iter().any(|c| c.name == field.name);
+        // A field `clear` names is cleared though the form leaves it out: the user asked.
+        let raw = match form.get(field.name) {
+            Some(raw) => raw,
+            None if asked => &Value::Null,
+            None => continue,
         };
-        let value = normalise_form_value(field.kind, raw).or_else(|| {
-            let asked = updating && clear.iter().any(|c| c.name == field.name);
-            asked.then(|| cleared(field, current)).flatten()
-        });
+        let value = normalise_form_value(field.kind, raw)
+            .or_else(|| asked.then(|| cleared(field, current)).flatten());
         let Some(value) = value else {
             continue;
         };

@@ -402,3 +402,56 @@ fn options_that_throw_when_read_are_a_diagnostic_and_the_instance_survives() {
     let ok = text::validate_integration_json(r#"{"type":"GITHUB","pat":"t"}"#, Some(obj("{}")));
     assert!(!codes(&ok).contains(&"invalid-input".to_string()));
 }
+
+/// A JS function of `args` with `body`, called with `arg`.
+fn js_call(args: &str, body: &str, arg: &JsValue) -> JsValue {
+    js_sys::Function::new_with_args(args, body)
+        .call1(&JsValue::NULL, arg)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_callers_text_is_redacted_before_it_is_cut() {
+    // A key whose password runs past the 40 characters a diagnostic shows of a key.
+    let key = JsValue::from(format!(
+        "https://bob:{}@git.example.com",
+        "hunter2".repeat(8)
+    ));
+    let long_value = js_call("k", "return {[k]: 'a'.repeat(9000)};", &key);
+    let r = wasm::check_api_path("/x".into(), Some(long_value)).unwrap();
+    assert_eq!(codes(&r), ["invalid-option"]);
+    assert!(!stringify(&r).contains("hunter2"), "{}", stringify(&r));
+    let getter = "return Object.defineProperty({}, k, \
+        {enumerable: true, get() { throw new Error('no'); }});";
+    let throwing_getter = js_call("k", getter, &key);
+    let r = text::validate_integration_json("{}", Some(throwing_getter));
+    assert_eq!(codes(&r), ["invalid-input"]);
+    assert!(!stringify(&r).contains("hunter2"), "{}", stringify(&r));
+    // What the caller's own code throws is their free text: not echoed.
+    let to_json = "return {toJSON() { throw new Error(m); }};";
+    let payload = js_call("m", to_json, &"password hunter2".into());
+    let r = wasm::validate_integration(payload, None);
+    assert_eq!(codes(&r), ["invalid-input"]);
+    assert!(!stringify(&r).contains("hunter2"), "{}", stringify(&r));
+    // A TypeError's message says what is wrong: redacted, then cut to 200 characters.
+    let url = format!("https://bob:{}@git.example.com", "hunter2".repeat(40));
+    let payload = js_call(
+        "m",
+        "return {toJSON() { throw new TypeError(m); }};",
+        &url.into(),
+    );
+    let r = wasm::validate_integration(payload, None);
+    assert_eq!(codes(&r), ["invalid-input"]);
+    assert!(!stringify(&r).contains("hunter2"), "{}", stringify(&r));
+    assert!(stringify(&r).contains("https://bob:[REDACTED]@git.example.com"));
+}
+
+#[wasm_bindgen_test]
+fn a_text_argument_is_held_to_its_limit_in_utf8_bytes() {
+    // 600,000 UTF-16 units, 1,200,000 UTF-8 bytes: over the 1 MiB a JSON text may be.
+    let text = "é".repeat(600_000);
+    let r = text::check_jmespath(&text, None);
+    assert_eq!(codes(&r), ["input-too-large"]);
+    let params = get(&diagnostics(&r)[0], "params");
+    assert_eq!(get(&params, "size").as_f64(), Some(1_200_000.0));
+}

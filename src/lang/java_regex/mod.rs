@@ -179,10 +179,7 @@ fn compiled(pattern: &str) -> Compiled {
     })
 }
 
-/// `s` redacted and cut to at most 40 characters, with an ellipsis when cut ([`crate::json::truncate`]).
-pub(crate) fn snippet(s: &str) -> String {
-    crate::json::truncate(s, 40)
-}
+pub(crate) use crate::json::snippet;
 
 /// The character at code-point index `i`.
 fn char_at(pattern: &str, i: usize) -> Option<char> {
