@@ -65,11 +65,15 @@ function readFile(file) {
   }
 }
 
-/** The text of a file or of standard input (`-`), without a byte order mark. */
+/**
+ * The text of a file or of standard input (`-`), without its byte order mark. Only one is dropped,
+ * as the library does: a second stays, so the library reports it as invalid JSON.
+ */
 export function readInput(file, what = file) {
   try {
     const text = file === '-' ? readStdin() : readFile(file);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const oneMark = text.charCodeAt(0) === 0xfeff && text.charCodeAt(1) !== 0xfeff;
+    return oneMark ? text.slice(1) : text;
   } catch (err) {
     if (err instanceof IoError) throw err;
     throw new IoError(`cannot read ${what === '-' ? 'standard input' : what}: ${reason(err)}`);

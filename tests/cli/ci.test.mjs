@@ -211,3 +211,15 @@ test('devices, FIFOs and inputs over 64 MiB are refused with exit 2', () => {
   assert.match(file.stderr, /big\.json is larger than 64 MiB/);
   fs.rmSync(path.join(dir, 'big.json'));
 });
+
+test('one byte order mark is dropped, as the library does; a second is invalid JSON', () => {
+  const dir = tempDir('jip-bom-');
+  const body = '{"type":"GITLAB","pat":"t","requireUserPat":true}';
+  fs.writeFileSync(path.join(dir, 'one.json'), `\uFEFF${body}`);
+  fs.writeFileSync(path.join(dir, 'two.json'), `\uFEFF\uFEFF${body}`);
+  const one = run(['validate', '--format', 'json', 'one.json'], { cwd: dir });
+  assert.equal(one.code, 0, one.stderr);
+  const two = run(['validate', '--format', 'json', 'two.json'], { cwd: dir });
+  assert.notEqual(two.code, 0);
+  assert.match(two.stdout, /"invalid-json"/);
+});
