@@ -96,16 +96,17 @@ fn url_shape() -> impl Strategy<Value = String> {
 }
 
 /// Secret-looking text that may be pasted into any field: a URL with credentials, a token in a
-/// known format, a private key.
+/// known format (with its real length: GitHub's 36 or 82 characters after the prefix, GitLab's
+/// 20 or more), a private key.
 fn pasted_secret() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => url_shape(),
         1 => prop::sample::select(vec![
             "ghp_{}{}abcdef0123",
-            "github_pat_11A{}_{}",
+            "github_pat_11A{}{}_{}{}{}{}{}",
             "glpat-{}{}",
             "-----BEGIN RSA PRIVATE KEY-----\nMII{}\n{}==\n-----END RSA PRIVATE KEY-----",
-            "Bearer ghs_{}{}xy",
+            "Bearer ghs_{}{}abcdef0123",
         ])
         .prop_map(str::to_string),
     ]
