@@ -62,6 +62,11 @@ fn url_shape() -> impl Strategy<Value = String> {
         "10.0.0.7:80",
     ]);
     let raw = prop::sample::select(vec!["", "/", "?", "#", "\\", "@", ":", "/?#\\@"]);
+    // A password runs to the last `@` before the host whatever it holds: the URL parser, git and
+    // the server read these as part of it.
+    let in_password = prop::sample::select(vec![
+        "", "/", "?", "#", "\\", "@", ":", "/?#\\@", " ", "\"", "'", "<", ">", "`", "< >\"`",
+    ]);
     let key = prop::sample::select(SECRET_QUERY_KEYS.to_vec());
     let case = prop::sample::select(vec![0u8, 1, 2]);
     let path = prop::sample::select(vec!["", "/", "/api/v4/projects", "/orgs/acme/repos"]);
@@ -80,11 +85,11 @@ fn url_shape() -> impl Strategy<Value = String> {
             .collect(),
         _ => key.to_string(),
     };
-    (scheme, host, raw, key, case, path, 0..6u8).prop_map(
-        move |(scheme, host, raw, key, case, path, part)| {
+    (scheme, host, (raw, in_password), key, case, path, 0..6u8).prop_map(
+        move |(scheme, host, (raw, in_password), key, case, path, part)| {
             let key = cased(key, case);
             match part {
-                0 => format!("{scheme}bob:{{}}{raw}{{}}@{host}{path}"),
+                0 => format!("{scheme}bob:{{}}{in_password}{{}}@{host}{path}"),
                 1 => format!("{scheme}{{}}@{host}{path}"),
                 2 => format!("{scheme}{host}{path}?a=1&{key}={{}}{raw}{{}}&b=2"),
                 3 => format!("{scheme}{host}{path}#{key}={{}}&token_type=bearer"),
@@ -107,6 +112,9 @@ fn pasted_secret() -> impl Strategy<Value = String> {
             "glpat-{}{}",
             "-----BEGIN RSA PRIVATE KEY-----\nMII{}\n{}==\n-----END RSA PRIVATE KEY-----",
             "Bearer ghs_{}{}abcdef0123",
+            // Patterns the Java-regex lints quote a part of (a nested or ambiguous repetition).
+            "https://deploy:({}|{})*z@git.example.com/x",
+            "x?token=({}.*{}.*)*z",
         ])
         .prop_map(str::to_string),
     ]
@@ -416,6 +424,52 @@ proptest! {
         for ty in ["GITHUB", "GERRIT"] {
             check_everything(&secret, &payload_with(ty, &key, secret.clone(), &others));
         }
+    }
+}
+
+/// A built request's path and URL are what is sent: ordinary connection names and base URLs,
+/// also those that start like a token (`ASIA`, `AKIA`, `ghp_`) or have a token's shape, stay as
+/// given.
+#[test]
+fn request_path_and_url_are_sent_as_given() {
+    let names = [
+        "ASIA-Pacific-Jira",
+        "AKIA-mirror",
+        "ghp_labels",
+        "ASIAPACIFICJIRA01",
+        "AKIAIOSFODNN7EXAMPLE",
+        "prod jira",
+    ];
+    let bases = [
+        "https://jfrog.example.com",
+        "https://jfrog.example.com/ASIA-Pacific",
+        "https://jfrog.example.com/AKIAIOSFODNN7EXAMPLE",
+    ];
+    for name in names {
+        for base in bases {
+            let o = json!({"operation": "details", "connectionName": name, "baseUrl": base});
+            let built = api::build_xray_jira_integration_request(&json!({}), &o);
+            let request = built.request.expect("a details request");
+            let path = xray::build::request_path(
+                xray::build::Action::Details,
+                name,
+                xray::build::PathStyle::Documented,
+            );
+            assert!(path.contains(&name.replace(' ', "%20")), "{path}");
+            assert_eq!(request.path, path, "{name} on {base}");
+            assert_eq!(
+                request.url.as_deref(),
+                Some(format!("{base}{path}").as_str())
+            );
+        }
+    }
+    for base in &bases[1..] {
+        let built = api::build_integration_request(
+            &json!({"type": "GITLAB", "pat": "p"}),
+            &json!({"baseUrl": base}),
+        );
+        let url = built.request.and_then(|r| r.url).unwrap();
+        assert!(url.starts_with(base), "{url}");
     }
 }
 
