@@ -427,6 +427,39 @@ proptest! {
     }
 }
 
+/// Masking misspelt credential keys keeps every ordinary field name of both APIs, and `path`
+/// and `part`: only the secret fields' values are masked.
+#[test]
+fn field_names_are_not_taken_for_misspelt_credentials() {
+    use jira_integration_payloads::gij::fields::{READ_ONLY, UNDOCUMENTED};
+    let gij = GIJ_FIELDS.iter().map(|f| (f.name, f.is_secret()));
+    let undocumented = UNDOCUMENTED
+        .iter()
+        .map(|&n| (n, n.ends_with("Secret") || n.ends_with("Pem")));
+    let read_only = READ_ONLY.iter().map(|&n| (n, false));
+    let xray = xray::FIELDS.iter().map(|f| (f.name, f.secret));
+    let ordinary = [("path", false), ("part", false)];
+    for (name, secret) in gij
+        .chain(undocumented)
+        .chain(read_only)
+        .chain(xray)
+        .chain(ordinary)
+    {
+        let redacted = redact(&json!({ name: "value" }));
+        let masked = redacted[name] != "value";
+        assert_eq!(masked, secret, "{name}");
+        let redacted = api::redact_xray_jira_integration(&json!({ name: "value" }));
+        assert_eq!(redacted[name] != "value", secret, "{name} (Xray)");
+    }
+    for misspelt in ["patt", "passwrd", "Password_", "githubAppPen", "pats"] {
+        assert_eq!(
+            redact(&json!({ misspelt: "v" }))[misspelt],
+            "[REDACTED]",
+            "{misspelt}"
+        );
+    }
+}
+
 /// A built request's path and URL are what is sent: ordinary connection names and base URLs,
 /// also those that start like a token (`ASIA`, `AKIA`, `ghp_`) or have a token's shape, stay as
 /// given.
