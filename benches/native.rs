@@ -235,9 +235,15 @@ fn hostile_redaction(c: &mut Criterion) {
             g.bench_function(format!("{unit:?} repeated, {kib} KiB"), |b| {
                 b.iter(|| black_box(redact_text(black_box(&text))))
             });
-            let start = std::time::Instant::now();
-            black_box(redact_text(&text));
-            seconds.push(start.elapsed().as_secs_f64());
+            // The fastest of several runs: the machine is shared, and the ratio is what matters.
+            let fastest = (0..15)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    black_box(redact_text(black_box(&text)));
+                    start.elapsed().as_secs_f64()
+                })
+                .fold(f64::INFINITY, f64::min);
+            seconds.push(fastest);
         }
         println!(
             "{unit:?}: 256 KiB takes {:.2}x the time of 128 KiB (2 is linear)",
