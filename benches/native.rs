@@ -221,12 +221,45 @@ fn hostile_previews(c: &mut Criterion) {
     g.finish();
 }
 
+/// Redaction of hostile text at two lengths: each shape's time at 128 KiB and at 256 KiB, and
+/// the ratio between them (about 2 when the scan is linear, 4 when quadratic).
+fn hostile_redaction(c: &mut Criterion) {
+    use jira_integration_payloads::redact::redact_text;
+    let mut g = c.benchmark_group("redaction of hostile text");
+    g.sample_size(10);
+    for unit in ["@", "ghp_", "//a:@", "a@b.c", "token=", "glpat-"] {
+        let mut seconds = Vec::new();
+        for kib in [128usize, 256] {
+            let text = unit.repeat(kib * 1024 / unit.len());
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.bench_function(format!("{unit:?} repeated, {kib} KiB"), |b| {
+                b.iter(|| black_box(redact_text(black_box(&text))))
+            });
+            // The fastest of several runs: the machine is shared, and the ratio is what matters.
+            let fastest = (0..15)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    black_box(redact_text(black_box(&text)));
+                    start.elapsed().as_secs_f64()
+                })
+                .fold(f64::INFINITY, f64::min);
+            seconds.push(fastest);
+        }
+        println!(
+            "{unit:?}: 256 KiB takes {:.2}x the time of 128 KiB (2 is linear)",
+            seconds[1] / seconds[0]
+        );
+    }
+    g.finish();
+}
+
 criterion_group!(
     benches,
     typical,
     worst,
     caches,
     preview_budget,
-    hostile_previews
+    hostile_previews,
+    hostile_redaction
 );
 criterion_main!(benches);

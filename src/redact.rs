@@ -29,10 +29,23 @@ pub const CREDENTIAL_NAMES: &[&str] = &[
     "secret",
 ];
 
+/// Ordinary names within a misspelling of a credential name: the GitHub App identifiers (near
+/// `githubAppPem`) and `path`, `part` (near `pat`). A key is a misspelt credential only when it is
+/// nearer a [`CREDENTIAL_NAMES`] entry than these, so field names and their own misspellings
+/// stay readable in safe-to-log output.
+pub const ORDINARY_NAMES: &[&str] = &[
+    "githubAppId",
+    "githubAppName",
+    "githubAppOrg",
+    "path",
+    "part",
+];
+
 /// True for keys whose values are credentials: the documented secrets (`password`, `pat`),
 /// anything named like one (`githubAppClientSecret`, `githubAppPem`, `api_token`, ...), and any
 /// key close enough to a [`CREDENTIAL_NAMES`] entry for the validators' "did you mean" to take
-/// it for one (a superset: the validators compare with every field name, this only with these).
+/// it for one (a superset: the validators compare with every field name, this with these and
+/// [`ORDINARY_NAMES`], a tie going to the credential).
 pub fn is_secret_key(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower == "pat"
@@ -49,7 +62,11 @@ pub fn is_secret_key(name: &str) -> bool {
         ]
         .iter()
         .any(|s| lower.contains(s))
-        || crate::suggest::did_you_mean(name, CREDENTIAL_NAMES.iter().copied()).is_some()
+        || crate::suggest::did_you_mean(
+            name,
+            CREDENTIAL_NAMES.iter().chain(ORDINARY_NAMES).copied(),
+        )
+        .is_some_and(|meant| CREDENTIAL_NAMES.contains(&meant))
 }
 
 /// A copy of `value` with every secret replaced by [`REDACTED`], at any depth: the whole value of

@@ -91,11 +91,10 @@ pub struct BuildResult {
 
 impl BuildResult {
     /// Keeps the request only when the report has no error. The report's diagnostics are
-    /// redacted already; the request's path and URL are redacted here.
-    pub fn new(report: Report, mut request: Request) -> BuildResult {
-        for text in std::iter::once(&mut request.path).chain(request.url.as_mut()) {
-            *text = crate::redact::redact_url(text);
-        }
+    /// redacted already. The request's path and URL are what the caller sends, so they stay as
+    /// built: [`join_base_url`] refuses a base URL with credentials, a query or a fragment, the
+    /// only parts of a URL that hold secrets.
+    pub fn new(report: Report, request: Request) -> BuildResult {
         BuildResult {
             ok: report.ok,
             request: report.ok.then_some(request),

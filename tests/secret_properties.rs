@@ -62,6 +62,11 @@ fn url_shape() -> impl Strategy<Value = String> {
         "10.0.0.7:80",
     ]);
     let raw = prop::sample::select(vec!["", "/", "?", "#", "\\", "@", ":", "/?#\\@"]);
+    // A password runs to the last `@` before the host whatever it holds: the URL parser, git and
+    // the server read these as part of it.
+    let in_password = prop::sample::select(vec![
+        "", "/", "?", "#", "\\", "@", ":", "/?#\\@", " ", "\"", "'", "<", ">", "`", "< >\"`",
+    ]);
     let key = prop::sample::select(SECRET_QUERY_KEYS.to_vec());
     let case = prop::sample::select(vec![0u8, 1, 2]);
     let path = prop::sample::select(vec!["", "/", "/api/v4/projects", "/orgs/acme/repos"]);
@@ -80,11 +85,11 @@ fn url_shape() -> impl Strategy<Value = String> {
             .collect(),
         _ => key.to_string(),
     };
-    (scheme, host, raw, key, case, path, 0..6u8).prop_map(
-        move |(scheme, host, raw, key, case, path, part)| {
+    (scheme, host, (raw, in_password), key, case, path, 0..6u8).prop_map(
+        move |(scheme, host, (raw, in_password), key, case, path, part)| {
             let key = cased(key, case);
             match part {
-                0 => format!("{scheme}bob:{{}}{raw}{{}}@{host}{path}"),
+                0 => format!("{scheme}bob:{{}}{in_password}{{}}@{host}{path}"),
                 1 => format!("{scheme}{{}}@{host}{path}"),
                 2 => format!("{scheme}{host}{path}?a=1&{key}={{}}{raw}{{}}&b=2"),
                 3 => format!("{scheme}{host}{path}#{key}={{}}&token_type=bearer"),
@@ -96,16 +101,20 @@ fn url_shape() -> impl Strategy<Value = String> {
 }
 
 /// Secret-looking text that may be pasted into any field: a URL with credentials, a token in a
-/// known format, a private key.
+/// known format (with its real length: GitHub's 36 or 82 characters after the prefix, GitLab's
+/// 20 or more), a private key.
 fn pasted_secret() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => url_shape(),
         1 => prop::sample::select(vec![
             "ghp_{}{}abcdef0123",
-            "github_pat_11A{}_{}",
+            "github_pat_11A{}{}_{}{}{}{}{}",
             "glpat-{}{}",
             "-----BEGIN RSA PRIVATE KEY-----\nMII{}\n{}==\n-----END RSA PRIVATE KEY-----",
-            "Bearer ghs_{}{}xy",
+            "Bearer ghs_{}{}abcdef0123",
+            // Patterns the Java-regex lints quote a part of (a nested or ambiguous repetition).
+            "https://deploy:({}|{})*z@git.example.com/x",
+            "x?token=({}.*{}.*)*z",
         ])
         .prop_map(str::to_string),
     ]
@@ -415,6 +424,85 @@ proptest! {
         for ty in ["GITHUB", "GERRIT"] {
             check_everything(&secret, &payload_with(ty, &key, secret.clone(), &others));
         }
+    }
+}
+
+/// Masking misspelt credential keys keeps every ordinary field name of both APIs, and `path`
+/// and `part`: only the secret fields' values are masked.
+#[test]
+fn field_names_are_not_taken_for_misspelt_credentials() {
+    use jira_integration_payloads::gij::fields::{READ_ONLY, UNDOCUMENTED};
+    let gij = GIJ_FIELDS.iter().map(|f| (f.name, f.is_secret()));
+    let undocumented = UNDOCUMENTED
+        .iter()
+        .map(|&n| (n, n.ends_with("Secret") || n.ends_with("Pem")));
+    let read_only = READ_ONLY.iter().map(|&n| (n, false));
+    let xray = xray::FIELDS.iter().map(|f| (f.name, f.secret));
+    let ordinary = [("path", false), ("part", false)];
+    for (name, secret) in gij
+        .chain(undocumented)
+        .chain(read_only)
+        .chain(xray)
+        .chain(ordinary)
+    {
+        let redacted = redact(&json!({ name: "value" }));
+        let masked = redacted[name] != "value";
+        assert_eq!(masked, secret, "{name}");
+        let redacted = api::redact_xray_jira_integration(&json!({ name: "value" }));
+        assert_eq!(redacted[name] != "value", secret, "{name} (Xray)");
+    }
+    for misspelt in ["patt", "passwrd", "Password_", "githubAppPen", "pats"] {
+        assert_eq!(
+            redact(&json!({ misspelt: "v" }))[misspelt],
+            "[REDACTED]",
+            "{misspelt}"
+        );
+    }
+}
+
+/// A built request's path and URL are what is sent: ordinary connection names and base URLs,
+/// also those that start like a token (`ASIA`, `AKIA`, `ghp_`) or have a token's shape, stay as
+/// given.
+#[test]
+fn request_path_and_url_are_sent_as_given() {
+    let names = [
+        "ASIA-Pacific-Jira",
+        "AKIA-mirror",
+        "ghp_labels",
+        "ASIAPACIFICJIRA01",
+        "AKIAIOSFODNN7EXAMPLE",
+        "prod jira",
+    ];
+    let bases = [
+        "https://jfrog.example.com",
+        "https://jfrog.example.com/ASIA-Pacific",
+        "https://jfrog.example.com/AKIAIOSFODNN7EXAMPLE",
+    ];
+    for name in names {
+        for base in bases {
+            let o = json!({"operation": "details", "connectionName": name, "baseUrl": base});
+            let built = api::build_xray_jira_integration_request(&json!({}), &o);
+            let request = built.request.expect("a details request");
+            let path = xray::build::request_path(
+                xray::build::Action::Details,
+                name,
+                xray::build::PathStyle::Documented,
+            );
+            assert!(path.contains(&name.replace(' ', "%20")), "{path}");
+            assert_eq!(request.path, path, "{name} on {base}");
+            assert_eq!(
+                request.url.as_deref(),
+                Some(format!("{base}{path}").as_str())
+            );
+        }
+    }
+    for base in &bases[1..] {
+        let built = api::build_integration_request(
+            &json!({"type": "GITLAB", "pat": "p"}),
+            &json!({"baseUrl": base}),
+        );
+        let url = built.request.and_then(|r| r.url).unwrap();
+        assert!(url.starts_with(base), "{url}");
     }
 }
 

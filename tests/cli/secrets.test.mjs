@@ -20,7 +20,7 @@ const gij = [
   { type: 'GITHUB_SERVER', pat: 'p', origin: `https://${SECRET}@BÜCHER.example` },
   { type: 'GITHUB', patt: SECRET, global: true },
   { type: 'GERRIT', origin: 'https://gerrit.example.com', username: 'u', passwrd: SECRET },
-  { type: 'GITHUB', pat: SECRET, displayName: `ghp_${SECRET}0123456789` },
+  { type: 'GITHUB', pat: SECRET, displayName: `ghp_${SECRET}0123456789ABCDEFGH` },
 ];
 const xray = [
   { connection_name: 'c', auth_type: 'basic', username: 'u', pwd: SECRET, installation_type: 'server', jira_server_url: 'https://jira.example.com' },

@@ -348,15 +348,22 @@ pub fn check(pattern: &str) -> Vec<Diagnostic> {
     thread_local! {
         static CHECKED: RefCell<Recent<Vec<Diagnostic>>> = const { RefCell::new(Recent::new(8)) };
     }
+    // The lints quote parts of the pattern, and a part cut out of a URL's credentials no longer
+    // looks like one to the redaction at the boundary: the words come from the redacted pattern,
+    // as for refspecs and API paths.
     memo(&CHECKED, pattern, || {
-        #[cfg(test)]
-        tests::CHECKS.with(|c| c.set(c.get() + 1));
-        match compiled(pattern).as_ref() {
-            Err(e) => vec![error_diagnostic(pattern, e)],
-            Ok(c) => lint::warnings(pattern, &c.parsed),
-        }
+        super::checked_redacted(pattern, check_as_written)
     })
     .to_vec()
+}
+
+fn check_as_written(pattern: &str) -> Vec<Diagnostic> {
+    #[cfg(test)]
+    tests::CHECKS.with(|c| c.set(c.get() + 1));
+    match compiled(pattern).as_ref() {
+        Err(e) => vec![error_diagnostic(pattern, e)],
+        Ok(c) => lint::warnings(pattern, &c.parsed),
+    }
 }
 
 /// The one diagnostic of a preview that cannot be computed, with its reason.
