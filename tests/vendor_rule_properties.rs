@@ -447,6 +447,9 @@ proptest! {
         let sign = if whole < 0 { "-" } else { "" };
         let literal = match fraction.strip_prefix('.') {
             Some(f) => format!("{sign}{}.{f}", whole.unsigned_abs()),
+            // `5E-1` after the digits of `whole` scales them; JSON allows no leading zero, so
+            // for 0 the exponent form stands alone (`5E-1` is 0.5).
+            None if whole == 0 => fraction.to_string(),
             None => format!("{sign}{}{fraction}", whole.unsigned_abs()),
         };
         for (name, ty, _, _, is_xray) in integer_fields() {
