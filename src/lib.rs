@@ -36,6 +36,7 @@ pub mod engine;
 pub mod gij;
 pub mod json;
 pub mod lang;
+mod memo;
 mod name_index;
 pub mod redact;
 mod report_json;

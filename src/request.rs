@@ -1,7 +1,7 @@
 //! The HTTP request a builder produces, shared by both APIs.
 
 use crate::diagnostics::{Code, Diagnostic, Report, Severity};
-use crate::lang::recent::{Recent, memo};
+use crate::memo::{Recent, memo};
 use crate::redact::redact;
 use serde::Serialize;
 use serde_json::Value;

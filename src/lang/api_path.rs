@@ -24,7 +24,7 @@
 
 use super::refspec::{over_limit, snippet};
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
-use crate::lang::recent::{Recent, memo};
+use crate::memo::{Recent, memo};
 use serde::Serialize;
 use std::cell::RefCell;
 
