@@ -44,6 +44,7 @@ pub mod request;
 pub mod schema;
 mod schema_editor;
 mod suggest;
+mod url;
 pub mod values;
 pub mod xray;
 
