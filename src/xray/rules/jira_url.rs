@@ -84,25 +84,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         Ok(url) => url,
         Err(e) => return out.push(not_http(raw, path, e)),
     };
-    if let Some(c) = raw.chars().find(|c| !is_uri_char(*c)) {
-        // The WHATWG parser percent-encodes these; a URI (RFC 3986, the schema's `format: "uri"`,
-        // Java's `URI`) must not contain them.
-        let what = if c == ' ' {
-            "a space".to_string()
-        } else if c.is_ascii_graphic() {
-            format!("the character {c}")
-        } else {
-            format!("the character U+{:04X}", u32::from(c))
-        };
-        out.push(
-            invalid(
-                path,
-                format!("jira_server_url contains {what}, which a URI does not allow; percent-encode it."),
-            )
-            .param("reason", "not-a-uri")
-            .suggest(clean(&url)),
-        );
-    }
+    out.extend(not_a_uri(raw, &url, path));
     if has_credentials(&url) {
         out.push(
             Diagnostic::new(
@@ -136,6 +118,29 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .suggest(base),
         );
     }
+}
+
+/// A character the URL parser accepts (and percent-encodes) but a URI (RFC 3986, the schema's
+/// `format: "uri"`, Java's `URI`) must not contain.
+fn not_a_uri(raw: &str, url: &Url, path: &str) -> Option<Diagnostic> {
+    let c = raw.chars().find(|c| !is_uri_char(*c))?;
+    let what = if c == ' ' {
+        "a space".to_string()
+    } else if c.is_ascii_graphic() {
+        format!("the character {c}")
+    } else {
+        format!("the character U+{:04X}", u32::from(c))
+    };
+    Some(
+        invalid(
+            path,
+            format!(
+                "jira_server_url contains {what}, which a URI does not allow; percent-encode it."
+            ),
+        )
+        .param("reason", "not-a-uri")
+        .suggest(clean(url)),
+    )
 }
 
 /// The `xray-invalid-jira-url` diagnostic for a text that is no http(s) URL.
