@@ -46,6 +46,7 @@ build:
 	else echo "pkg/ is up to date"; fi
 
 lint: setup
+	node scripts/layers.mjs
 	cargo fmt --check
 	cd fuzz && cargo fmt --check
 	cargo clippy --all-targets -- -D warnings

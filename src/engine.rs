@@ -2,7 +2,7 @@
 //! read the body through [`Body`], and JSON text validation adds positions.
 
 use crate::diagnostics::{Code, Diagnostic, Report, Severity};
-use crate::json;
+use crate::json::{self, SCAN_MAX, same_key};
 use crate::values::json_type_name;
 use serde_json::{Map, Value};
 use std::ops::Deref;
@@ -79,9 +79,6 @@ pub struct Body<'a> {
     members: &'a [(&'a str, &'a Value)],
 }
 
-/// Up to this many members, a key is found by comparing keys rather than by hashing.
-const SCAN_MAX: usize = 48;
-
 /// A body map with its members as a plain list, made once per validation: rules look fields up
 /// a hundred times or more, and scanning a slice of a few short keys is cheaper than stepping
 /// the map's own iterator (a call per member in the size-optimised wasm build).
@@ -140,26 +137,6 @@ impl<'a> Body<'a> {
     pub fn bool(&self, name: &str) -> Option<bool> {
         self.get(name).and_then(Value::as_bool)
     }
-}
-
-/// `map.get(name)`, by a linear scan when the map is small, for maps read a few times (placing
-/// diagnostics); [`Body`] lists its members once for the rules' hundred lookups and scans those
-/// the same way. serde_json's map hashes every key with SipHash, which took 70 % of the time of
-/// validating a typical payload (`make bench`), while comparing a few short keys is nearly free,
-/// more so when length and last byte rule most keys out before a `memcmp` (field names share
-/// prefixes such as `github`, rarely their length and last letter).
-pub fn lookup<'m>(map: &'m Map<String, Value>, name: &str) -> Option<&'m Value> {
-    if map.len() <= SCAN_MAX {
-        map.iter().find_map(|(k, v)| same_key(k, name).then_some(v))
-    } else {
-        map.get(name)
-    }
-}
-
-/// `key == name`, rejecting most other keys by length and last byte before comparing.
-#[inline(always)] // A call per member costs more than the comparison (callgrind).
-fn same_key(key: &str, name: &str) -> bool {
-    key.len() == name.len() && key.as_bytes().last() == name.as_bytes().last() && key == name
 }
 
 impl Deref for Body<'_> {

@@ -3,7 +3,9 @@
 //!
 //! The data flows one way: JSON (text or value) -> field model -> rules -> [`diagnostics`] ->
 //! builders -> request. The core knows nothing of WebAssembly; the `wasm` module (compiled only
-//! for `wasm32` with the `wasm` feature) is a thin export layer over it.
+//! for `wasm32` with the `wasm` feature) is a thin export layer over it. The modules are layers,
+//! listed top first in `scripts/layers.mjs`; `make test` fails on an import up the layers or an
+//! import cycle between modules.
 //!
 //! The entry points are [`gij`] (Git Integration for Jira: [`gij::validate()`],
 //! [`gij::validate_json`], [`gij::build()`], [`gij::parse_response`]) and [`xray`] (the same for
@@ -36,6 +38,7 @@ pub mod engine;
 pub mod gij;
 pub mod json;
 pub mod lang;
+mod memo;
 mod name_index;
 pub mod redact;
 mod report_json;
@@ -43,6 +46,7 @@ pub mod request;
 pub mod schema;
 mod schema_editor;
 mod suggest;
+mod url;
 pub mod values;
 pub mod xray;
 

@@ -1,13 +1,15 @@
-//! The HTTP request a builder produces, shared by both APIs.
+//! The HTTP request a builder produces, shared by both APIs: its headers, the base URL joined
+//! to its path, and percent-encoded path parts.
 
 use crate::diagnostics::{Code, Diagnostic, Report, Severity};
-use crate::lang::recent::{Recent, memo};
 use crate::redact::redact;
+use crate::url::{NotHttpUrl, has_credentials, parse_http_url};
 use serde::Serialize;
 use serde_json::Value;
-use std::cell::RefCell;
 use std::fmt;
-use url::Url;
+
+/// URL parsing, kept at its 0.1 path; it lives in the crate's `url` module.
+pub use crate::url::{NON_ASCII_HOST_FIX, UrlError, parse_url};
 
 /// The `baseUrl` option is not an http(s) URL without credentials, query or fragment.
 pub const INVALID_BASE_URL: Code = Code::new(
@@ -119,14 +121,14 @@ pub fn join_base_url(
     let bad = |why: &str| {
         Diagnostic::new(&INVALID_BASE_URL, "", format!("baseUrl {why}.")).param("option", "baseUrl")
     };
-    let url = parse_url(base).map_err(|e| match e {
-        UrlError::NonAsciiHost => bad(NON_ASCII_HOST_FIX),
-        UrlError::Parse(_) => bad("is not a URL such as https://jira.example.com"),
+    let url = parse_http_url(base).map_err(|e| match e {
+        NotHttpUrl::NonAsciiHost => bad(NON_ASCII_HOST_FIX),
+        NotHttpUrl::NoScheme | NotHttpUrl::Invalid(_) => {
+            bad("is not a URL such as https://jira.example.com")
+        }
+        NotHttpUrl::OtherScheme(_) => bad("must start with https:// or http://"),
     })?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(bad("must start with https:// or http://"));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
+    if has_credentials(&url) {
         return Err(bad("must not contain credentials"));
     }
     if url.query().is_some() || url.fragment().is_some() {
@@ -167,74 +169,6 @@ fn api_path_overlap<'p>(base_path: &str, path: &'p str) -> &'p str {
     best
 }
 
-/// Why [`parse_url`] refused a URL.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum UrlError {
-    /// The host of an http(s) URL has a character outside ASCII or a percent escape. The
-    /// library reads host names as ASCII only (the `url` crate without Unicode IDNA tables, which
-    /// would double the wasm): an internationalised name must be written in its `xn--` form,
-    /// which is also what Java's `URI` (and so the server) needs.
-    NonAsciiHost,
-    /// The `url` crate's reason.
-    Parse(url::ParseError),
-}
-
-/// How to fix a [`UrlError::NonAsciiHost`], for messages ("baseUrl ...", "origin's host ...").
-pub const NON_ASCII_HOST_FIX: &str = "must have a plain ASCII host name (letters, digits, hyphens and dots): write an internationalised name in its xn-- form, as Java's URI needs";
-
-/// Parses a URL as the WHATWG URL standard does, except that a host with non-ASCII characters or
-/// percent escapes in a special scheme (http, https, ws, wss, ftp, file) is refused before the
-/// `url` crate sees it (see [`UrlError::NonAsciiHost`]).
-pub fn parse_url(s: &str) -> Result<Url, UrlError> {
-    // Parsing took a fifth of validating a payload with an origin; a form revalidating on each
-    // keystroke, or rules reading the same URL, reuse a recent result (a clone is one copy).
-    thread_local! {
-        static RECENT: RefCell<Recent<Result<Url, UrlError>>> =
-            const { RefCell::new(Recent::new(8)) };
-    }
-    memo(&RECENT, s, || parse_url_uncached(s)).as_ref().clone()
-}
-
-fn parse_url_uncached(s: &str) -> Result<Url, UrlError> {
-    #[cfg(test)]
-    tests::URL_PARSES.with(|n| n.set(n.get() + 1));
-    if has_non_ascii_host(s) {
-        return Err(UrlError::NonAsciiHost);
-    }
-    Url::parse(s).map_err(UrlError::Parse)
-}
-
-/// True when `s` has a special scheme and its host part (between `//` and the path, after any
-/// user info) holds a non-ASCII character or a `%`. Follows the URL parser's reading: leading C0
-/// controls and spaces are skipped, tabs and newlines anywhere are ignored, `\\` is `/`.
-fn has_non_ascii_host(s: &str) -> bool {
-    if s.is_ascii() && !s.contains('%') {
-        return false;
-    }
-    let s = s.trim_start_matches(|c: char| c <= ' ');
-    let mut chars = s.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'));
-    let scheme: String = chars.by_ref().take_while(|&c| c != ':').take(8).collect();
-    let special = ["http", "https", "ws", "wss", "ftp", "file"]
-        .iter()
-        .any(|k| scheme.eq_ignore_ascii_case(k));
-    if !special {
-        return false;
-    }
-    let authority = chars
-        .skip_while(|&c| matches!(c, '/' | '\\'))
-        .take_while(|&c| !matches!(c, '/' | '\\' | '?' | '#'));
-    let mut non_ascii = false;
-    for c in authority {
-        if c == '@' {
-            non_ascii = false; // user info, not the host
-        } else if !c.is_ascii() || c == '%' {
-            non_ascii = true;
-        }
-    }
-    non_ascii
-}
-
 /// Percent-encodes one path segment or query value (RFC 3986 unreserved characters kept).
 pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -252,36 +186,6 @@ pub fn encode_component(s: &str) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use std::cell::Cell;
-
-    thread_local! {
-        pub(super) static URL_PARSES: Cell<usize> = const { Cell::new(0) };
-    }
-
-    #[test]
-    fn url_parses_are_remembered_and_answer_as_uncached() {
-        let parses = || URL_PARSES.with(Cell::get);
-        let inputs = [
-            "https://memo.example.com/a?b#c",
-            "http://memo.example.com:8080/tfs",
-            "not a url",
-            "https://m\u{e9}mo.example.com/",
-        ];
-        let before = parses();
-        let first: Vec<_> = inputs.iter().map(|s| parse_url(s)).collect();
-        assert_eq!(parses() - before, inputs.len());
-        for _ in 0..3 {
-            let again: Vec<_> = inputs.iter().map(|s| parse_url(s)).collect();
-            assert_eq!(again, first);
-        }
-        assert_eq!(parses() - before, inputs.len());
-        assert_eq!(
-            first[2],
-            Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase))
-        );
-        assert_eq!(first[3], Err(UrlError::NonAsciiHost));
-        assert_eq!(first[1].as_ref().map(|u| u.port()), Ok(Some(8080)));
-    }
 
     #[test]
     fn base_url_joins_without_double_slash_and_rejects_bad_ones() {
@@ -295,47 +199,28 @@ mod tests {
             Some("https://jira.example.com/jira/rest/x".into())
         );
         assert_eq!(join_base_url(None, "/x", &mut Vec::new()).unwrap(), None);
-        for bad in [
-            "jira.example.com",
-            "ftp://x",
-            "https://u:p@x",
-            "https://x/?a=1",
+        for (bad, why) in [
+            (
+                "jira.example.com",
+                "is not a URL such as https://jira.example.com",
+            ),
+            ("https://", "is not a URL such as https://jira.example.com"),
+            (
+                "jira.example.com:8080",
+                "must start with https:// or http://",
+            ),
+            ("ftp://x", "must start with https:// or http://"),
+            ("https://u:p@x", "must not contain credentials"),
+            ("https://x/?a=1", "must not have a query or fragment"),
         ] {
-            assert_eq!(
-                join_base_url(Some(bad), "/x", &mut Vec::new())
-                    .unwrap_err()
-                    .code,
-                "invalid-base-url"
-            );
+            let d = join_base_url(Some(bad), "/x", &mut Vec::new()).unwrap_err();
+            assert_eq!(d.code, "invalid-base-url");
+            assert_eq!(d.message, format!("baseUrl {why}."));
         }
     }
 
     #[test]
-    fn non_ascii_hosts_are_refused_before_the_url_parser() {
-        for bad in [
-            "https://bücher.example",
-            "https://BÜCHER.example/x",
-            "HTTPS://user:pässword@BÜCHER.example",
-            " \thttps:\\\\bücher.example",
-            "ht\ttps://BÜCHER.example",
-            "https://E%C3%A4.com/",
-            "https://%41.com",
-            "https://ｅｘａｍｐｌｅ.com",
-        ] {
-            assert_eq!(parse_url(bad).unwrap_err(), UrlError::NonAsciiHost, "{bad}");
-        }
-        for good in [
-            "https://xn--bcher-kva.example/bücher?q=ä#ü",
-            "https://EXAMPLE.com",
-            "https://user:pässword@example.com",
-            "ssh://BÜCHER/x",
-        ] {
-            assert!(parse_url(good).is_ok(), "{good}");
-        }
-        assert_eq!(
-            parse_url("no scheme").unwrap_err(),
-            UrlError::Parse(url::ParseError::RelativeUrlWithoutBase)
-        );
+    fn a_base_url_with_a_non_ascii_host_is_refused() {
         let d =
             join_base_url(Some("https://jira.bücher.example"), "/x", &mut Vec::new()).unwrap_err();
         assert_eq!(d.code, "invalid-base-url");

@@ -251,7 +251,7 @@ fn find_offset<'a>(
 /// (an array index as `usize::from_str` reads it).
 fn value_child<'v>(value: &'v Value, token: &str) -> Option<&'v Value> {
     match value {
-        Value::Object(map) => crate::engine::lookup(map, token),
+        Value::Object(map) => super::lookup(map, token),
         Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
         _ => None,
     }

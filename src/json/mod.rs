@@ -13,7 +13,9 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 mod locate;
+mod lookup;
 pub use locate::{locate, locate_in};
+pub(crate) use lookup::{SCAN_MAX, lookup, same_key};
 
 /// The largest JSON text accepted, in bytes. Real payloads are under 10 KB.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;

@@ -24,7 +24,7 @@
 
 use super::refspec::{over_limit, snippet};
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
-use crate::lang::recent::{Recent, memo};
+use crate::memo::{Recent, memo};
 use serde::Serialize;
 use std::cell::RefCell;
 
@@ -425,7 +425,7 @@ fn analyse(path: &str, host: ApiHost, origin: Option<&str>) -> Vec<Diagnostic> {
 
 /// `/api/v3` or `/api/v4` when the origin's path already ends with it.
 fn origin_api_prefix(origin: &str) -> Option<&'static str> {
-    let parsed = crate::request::parse_url(origin.trim()).ok();
+    let parsed = crate::url::parse_url(origin.trim()).ok();
     let origin_path = parsed.as_ref().map_or(origin.trim(), |u| u.path());
     let origin_path = origin_path.trim_end_matches('/');
     ["/api/v3", "/api/v4"]
@@ -468,7 +468,7 @@ fn looks_like_host(h: &str) -> bool {
 
 /// Full URLs, `//host` references and relative paths.
 fn not_a_path(trimmed: &str, span: Span, origin_prefix: Option<&str>) -> Option<Diagnostic> {
-    let full_url = crate::request::parse_url(trimmed)
+    let full_url = crate::url::parse_url(trimmed)
         .ok()
         .filter(|u| u.host_str().is_some_and(|h| !h.is_empty()));
     if let Some(u) = full_url {
@@ -483,7 +483,7 @@ fn not_a_path(trimmed: &str, span: Span, origin_prefix: Option<&str>) -> Option<
         );
     }
     if trimmed.starts_with("//") {
-        let parsed = crate::request::parse_url(&format!("https:{trimmed}")).ok();
+        let parsed = crate::url::parse_url(&format!("https:{trimmed}")).ok();
         let named_host = parsed
             .as_ref()
             .and_then(|u| u.host_str())
@@ -510,7 +510,7 @@ fn not_a_path(trimmed: &str, span: Span, origin_prefix: Option<&str>) -> Option<
     if !trimmed.starts_with('/') {
         let first = trimmed.split(['/', '?']).next().unwrap_or_default();
         let suggestion = if looks_like_host(first) && !first.starts_with('.') {
-            crate::request::parse_url(&format!("https://{trimmed}"))
+            crate::url::parse_url(&format!("https://{trimmed}"))
                 .ok()
                 .map(|u| undouble(url_path_part(&u), origin_prefix))
                 .unwrap_or_else(|| format!("/{trimmed}"))

@@ -9,7 +9,6 @@
 pub mod api_path;
 pub mod java_regex;
 pub mod jmespath;
-pub(crate) mod recent;
 pub mod refspec;
 
 use crate::diagnostics::secret_text::{MASK, redact_text, secret_ranges};

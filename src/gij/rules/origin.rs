@@ -5,7 +5,10 @@ use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
 use crate::gij::types::OriginKind;
-use crate::request::{NON_ASCII_HOST_FIX, UrlError, parse_url};
+use crate::url::{
+    NON_ASCII_HOST_FIX, NotHttpUrl, has_credentials, is_loopback, parse_http_url_field, parse_url,
+    without_secrets,
+};
 use url::Url;
 
 /// Not a usable http(s) URL.
@@ -109,129 +112,108 @@ fn check_path(origin: &str, path: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>) {
-    // Without "://", `gitlab.example.com:8443` (or `TOKEN:x@host`) would parse with the text
-    // before the colon as its scheme.
-    let parsed = if origin.contains("://") {
-        parse_url(origin)
-    } else {
-        Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase))
-    };
-    let url = match parsed {
-        Ok(u)
-            if matches!(u.scheme(), "http" | "https")
-                && u.host_str().is_some_and(|h| !h.is_empty()) =>
-        {
-            u
+    match parse_http_url_field(origin) {
+        Ok(url) => {
+            out.extend(credentials(&url, path));
+            out.extend(insecure(ctx, &url, path));
         }
-        Ok(u) => {
+        Err(e) => out.push(not_http(origin, path, e)),
+    }
+}
+
+/// The `invalid-origin-url` diagnostic for an origin that is no http(s) URL.
+fn not_http(origin: &str, path: &str, e: NotHttpUrl) -> Diagnostic {
+    match e {
+        NotHttpUrl::OtherScheme(u) => {
             let scheme = crate::json::truncate(u.scheme(), 20);
-            let mut d = Diagnostic::new(
+            let d = Diagnostic::new(
                 &INVALID_ORIGIN_URL,
                 path,
                 format!("origin uses the {scheme} scheme; the API needs an http or https URL."),
             )
             .param("scheme", scheme);
-            if matches!(u.scheme(), "ssh" | "git") {
-                if let Some(host) = u.host_str() {
-                    d = d.suggest(format!("https://{host}"));
+            match u.host_str() {
+                Some(host) if matches!(u.scheme(), "ssh" | "git") => {
+                    d.suggest(format!("https://{host}"))
                 }
+                _ => d,
             }
-            out.push(d);
-            return;
         }
-        Err(UrlError::NonAsciiHost) => {
-            out.push(
-                Diagnostic::new(
-                    &INVALID_ORIGIN_URL,
-                    path,
-                    format!("origin {NON_ASCII_HOST_FIX}."),
-                )
-                .param("reason", "non-ascii-host"),
-            );
-            return;
-        }
-        Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase)) => {
-            let mut d = Diagnostic::new(
-                &INVALID_ORIGIN_URL,
-                path,
-                "origin has no scheme; it must start with https:// or http://.",
-            );
-            // `git@host:org/repo.git` (scp-like ssh syntax) or a bare host name. Taken apart from
-            // the redacted text: a cut through a credential would hide it from redaction.
-            let origin = crate::redact::redact_url(origin);
-            let origin = origin.as_str();
-            let host_part = origin.rsplit_once('@').map_or(origin, |(_, h)| h);
-            let host = host_part.split([':', '/']).next().unwrap_or("");
-            if !host.is_empty() && !origin.contains(' ') {
-                let candidate = if origin.contains('@') {
-                    format!("https://{host}")
-                } else {
-                    format!("https://{origin}")
-                };
-                if parse_url(&candidate).is_ok() {
-                    d = d.suggest(candidate);
-                }
-            }
-            out.push(d);
-            return;
-        }
-        Err(UrlError::Parse(e)) => {
-            out.push(
-                Diagnostic::new(
-                    &INVALID_ORIGIN_URL,
-                    path,
-                    format!("origin is not a valid URL: {e}."),
-                )
-                .param("reason", e.to_string()),
-            );
-            return;
-        }
-    };
-    if !url.username().is_empty() || url.password().is_some() {
-        let clean = without_secrets(&url);
-        out.push(
-            Diagnostic::new(
-                &ORIGIN_CREDENTIALS,
-                path,
-                "origin contains credentials (user:password@); they would be stored in clear text.",
-            )
-            .suggest(format!(
-                "{clean} with the credentials in username/password or pat"
-            )),
-        );
+        NotHttpUrl::NonAsciiHost => Diagnostic::new(
+            &INVALID_ORIGIN_URL,
+            path,
+            format!("origin {NON_ASCII_HOST_FIX}."),
+        )
+        .param("reason", "non-ascii-host"),
+        NotHttpUrl::NoScheme => no_scheme(origin, path),
+        NotHttpUrl::Invalid(e) => Diagnostic::new(
+            &INVALID_ORIGIN_URL,
+            path,
+            format!("origin is not a valid URL: {e}."),
+        )
+        .param("reason", e.to_string()),
     }
+}
+
+/// An origin without `scheme://`: `git@host:org/repo.git` (scp-like ssh syntax) or a bare host
+/// name, with the https URL it likely means.
+fn no_scheme(origin: &str, path: &str) -> Diagnostic {
+    let d = Diagnostic::new(
+        &INVALID_ORIGIN_URL,
+        path,
+        "origin has no scheme; it must start with https:// or http://.",
+    );
+    // Taken apart from the redacted text: a cut through a credential would hide it from
+    // redaction.
+    let origin = crate::redact::redact_url(origin);
+    let origin = origin.as_str();
+    let host_part = origin.rsplit_once('@').map_or(origin, |(_, h)| h);
+    let host = host_part.split([':', '/']).next().unwrap_or("");
+    if host.is_empty() || origin.contains(' ') {
+        return d;
+    }
+    let candidate = if origin.contains('@') {
+        format!("https://{host}")
+    } else {
+        format!("https://{origin}")
+    };
+    if parse_url(&candidate).is_ok() {
+        d.suggest(candidate)
+    } else {
+        d
+    }
+}
+
+/// User info in the origin.
+fn credentials(url: &Url, path: &str) -> Option<Diagnostic> {
+    has_credentials(url).then(|| {
+        let clean = without_secrets(url);
+        Diagnostic::new(
+            &ORIGIN_CREDENTIALS,
+            path,
+            "origin contains credentials (user:password@); they would be stored in clear text.",
+        )
+        .suggest(format!(
+            "{clean} with the credentials in username/password or pat"
+        ))
+    })
+}
+
+/// Plain http to a host off this machine while a password or token is sent.
+fn insecure(ctx: &Ctx<'_>, url: &Url, path: &str) -> Option<Diagnostic> {
     let sends_credentials =
         ctx.text("password").is_some() || ctx.text("pat").is_some() || url.password().is_some();
-    if url.scheme() == "http" && sends_credentials && !is_loopback(&url) {
-        let mut secure = without_secrets(&url);
-        let _ = secure.set_scheme("https");
-        out.push(
-            Diagnostic::new(
-                &INSECURE_ORIGIN,
-                path,
-                "origin uses plain http while a password or token is sent; anyone on the network can read it.",
-            )
-            .suggest(secure.to_string()),
-        );
+    if url.scheme() != "http" || !sends_credentials || is_loopback(url) {
+        return None;
     }
-}
-
-/// `url` without user info, query and fragment: safe to echo in a suggestion (a query can hold
-/// a token, as in `?private_token=...`).
-fn without_secrets(url: &Url) -> Url {
-    let mut clean = url.clone();
-    let _ = clean.set_username("");
-    let _ = clean.set_password(None);
-    clean.set_query(None);
-    clean.set_fragment(None);
-    clean
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d == "localhost",
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
+    let mut secure = without_secrets(url);
+    let _ = secure.set_scheme("https");
+    Some(
+        Diagnostic::new(
+            &INSECURE_ORIGIN,
+            path,
+            "origin uses plain http while a password or token is sent; anyone on the network can read it.",
+        )
+        .suggest(secure.to_string()),
+    )
 }

@@ -19,7 +19,7 @@ use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
 use crate::gij::types::IntegrationType;
-use crate::request::parse_url;
+use crate::url::parse_url;
 
 /// A username and password for a host that accepts only tokens now.
 pub const PASSWORD_AUTH_RETIRED: Code = Code::new(

@@ -46,7 +46,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
-use crate::lang::recent::{Recent, memo};
+use crate::memo::{Recent, memo};
 use crate::values::is_blank;
 use error::{Error, ErrorKind as ErrKind};
 use parse::Parsed;

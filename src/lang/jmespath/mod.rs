@@ -31,7 +31,7 @@ use std::rc::Rc;
 use jmespath::ast::Ast;
 
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
-use crate::lang::recent::{Recent, memo};
+use crate::memo::{Recent, memo};
 
 pub use budget::{MAX_FUNCTION_WORK, MAX_NODE_VISITS};
 pub use functions::original_functions;

@@ -5,7 +5,10 @@
 use super::Rule;
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::json::truncate;
-use crate::request::{NON_ASCII_HOST_FIX, UrlError, parse_url};
+use crate::url::{
+    NON_ASCII_HOST_FIX, NotHttpUrl, has_credentials, parse_http_url, parse_http_url_field,
+    without_secrets,
+};
 use crate::xray::context::Ctx;
 use url::Url;
 
@@ -49,23 +52,13 @@ pub(super) const RULE: Rule = Rule {
 /// Parsed once per validation.
 pub fn jira_url<'c>(ctx: &'c Ctx<'_>) -> Option<&'c Url> {
     ctx.jira_url
-        .get_or_init(|| {
-            let url = parse_url(ctx.text("jira_server_url")?.trim()).ok()?;
-            (matches!(url.scheme(), "http" | "https")
-                && url.host_str().is_some_and(|h| !h.is_empty()))
-            .then_some(url)
-        })
+        .get_or_init(|| parse_http_url(ctx.text("jira_server_url")?.trim()).ok())
         .as_ref()
 }
 
 /// The URL without user info, query and fragment: safe to show.
 pub fn clean(url: &Url) -> String {
-    let mut clean = url.clone();
-    let _ = clean.set_username("");
-    let _ = clean.set_password(None);
-    clean.set_query(None);
-    clean.set_fragment(None);
-    clean.to_string()
+    without_secrets(url).to_string()
 }
 
 /// True for the characters RFC 3986 allows in a URI: unreserved, reserved and `%`.
@@ -87,83 +80,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     };
     let path = "/jira_server_url";
     let raw = raw.trim();
-    // Without "://", `jira.example.com:8080` would parse with the scheme `jira.example.com`.
-    let parsed = if raw.contains("://") {
-        jira_url(ctx).map_or_else(|| parse_url(raw), |u| Ok(u.clone()))
-    } else {
-        Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase))
+    let url = match parse_http_url_field(raw) {
+        Ok(url) => url,
+        Err(e) => return out.push(not_http(raw, path, e)),
     };
-    let url = match parsed {
-        Ok(u)
-            if matches!(u.scheme(), "http" | "https")
-                && u.host_str().is_some_and(|h| !h.is_empty()) =>
-        {
-            u
-        }
-        Ok(u) => {
-            out.push(
-                invalid(
-                    path,
-                    format!(
-                        "jira_server_url uses the {} scheme; Xray needs an http or https URL.",
-                        truncate(u.scheme(), 20)
-                    ),
-                )
-                .param("scheme", truncate(u.scheme(), 20)),
-            );
-            return;
-        }
-        Err(UrlError::NonAsciiHost) => {
-            out.push(
-                invalid(path, format!("jira_server_url {NON_ASCII_HOST_FIX}."))
-                    .param("reason", "non-ascii-host"),
-            );
-            return;
-        }
-        Err(UrlError::Parse(url::ParseError::RelativeUrlWithoutBase)) => {
-            let mut d = invalid(
-                path,
-                "jira_server_url has no scheme; it must start with https:// or http://.".into(),
-            );
-            // A bare host, possibly with user info: suggest it with https:// and nothing secret.
-            if !raw.contains(char::is_whitespace) {
-                if let Ok(u) = parse_url(&format!("https://{raw}")) {
-                    if u.host_str().is_some_and(|h| !h.is_empty()) {
-                        d = d.suggest(clean(&u));
-                    }
-                }
-            }
-            out.push(d);
-            return;
-        }
-        Err(UrlError::Parse(e)) => {
-            out.push(
-                invalid(path, format!("jira_server_url is not a valid URL: {e}."))
-                    .param("reason", e.to_string()),
-            );
-            return;
-        }
-    };
-    if let Some(c) = raw.chars().find(|c| !is_uri_char(*c)) {
-        // The WHATWG parser percent-encodes these; a URI (RFC 3986, the schema's `format: "uri"`,
-        // Java's `URI`) must not contain them.
-        let what = if c == ' ' {
-            "a space".to_string()
-        } else if c.is_ascii_graphic() {
-            format!("the character {c}")
-        } else {
-            format!("the character U+{:04X}", u32::from(c))
-        };
-        out.push(
-            invalid(
-                path,
-                format!("jira_server_url contains {what}, which a URI does not allow; percent-encode it."),
-            )
-            .param("reason", "not-a-uri")
-            .suggest(clean(&url)),
-        );
-    }
-    if !url.username().is_empty() || url.password().is_some() {
+    out.extend(not_a_uri(raw, &url, path));
+    if has_credentials(&url) {
         out.push(
             Diagnostic::new(
                 &JIRA_URL_CREDENTIALS,
@@ -195,6 +117,62 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             )
             .suggest(base),
         );
+    }
+}
+
+/// A character the URL parser accepts (and percent-encodes) but a URI (RFC 3986, the schema's
+/// `format: "uri"`, Java's `URI`) must not contain.
+fn not_a_uri(raw: &str, url: &Url, path: &str) -> Option<Diagnostic> {
+    let c = raw.chars().find(|c| !is_uri_char(*c))?;
+    let what = if c == ' ' {
+        "a space".to_string()
+    } else if c.is_ascii_graphic() {
+        format!("the character {c}")
+    } else {
+        format!("the character U+{:04X}", u32::from(c))
+    };
+    Some(
+        invalid(
+            path,
+            format!(
+                "jira_server_url contains {what}, which a URI does not allow; percent-encode it."
+            ),
+        )
+        .param("reason", "not-a-uri")
+        .suggest(clean(url)),
+    )
+}
+
+/// The `xray-invalid-jira-url` diagnostic for a text that is no http(s) URL.
+fn not_http(raw: &str, path: &str, e: NotHttpUrl) -> Diagnostic {
+    match e {
+        NotHttpUrl::OtherScheme(u) => invalid(
+            path,
+            format!(
+                "jira_server_url uses the {} scheme; Xray needs an http or https URL.",
+                truncate(u.scheme(), 20)
+            ),
+        )
+        .param("scheme", truncate(u.scheme(), 20)),
+        NotHttpUrl::NonAsciiHost => invalid(path, format!("jira_server_url {NON_ASCII_HOST_FIX}."))
+            .param("reason", "non-ascii-host"),
+        NotHttpUrl::NoScheme => {
+            let d = invalid(
+                path,
+                "jira_server_url has no scheme; it must start with https:// or http://.".into(),
+            );
+            // A bare host, possibly with user info: suggest it with https:// and nothing secret.
+            let bare = (!raw.contains(char::is_whitespace))
+                .then(|| parse_http_url(&format!("https://{raw}")));
+            match bare {
+                Some(Ok(u)) => d.suggest(clean(&u)),
+                _ => d,
+            }
+        }
+        NotHttpUrl::Invalid(e) => {
+            invalid(path, format!("jira_server_url is not a valid URL: {e}."))
+                .param("reason", e.to_string())
+        }
     }
 }
 

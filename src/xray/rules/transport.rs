@@ -5,8 +5,8 @@
 use super::jira_url::{clean, jira_url};
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::url::is_loopback;
 use crate::xray::context::Ctx;
-use url::{Host, Url};
 
 /// Plain http with basic credentials.
 pub const INSECURE_JIRA_URL: Code = Code::new(
@@ -41,13 +41,4 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         )
         .suggest(clean(&secure)),
     );
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(Host::Domain(d)) => d == "localhost",
-        Some(Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
 }

@@ -1,4 +1,5 @@
-//! A small per-thread memo of recent results, keyed by the text they were computed from.
+//! The crate's one memo: a small per-thread cache of recent results, keyed by the text they were
+//! computed from (URL parses, compiled filters and patterns, API-path analyses).
 //!
 //! A form revalidates on every keystroke, and usually only one field changed: filters, patterns
 //! and API paths that did not change are not compiled or analysed again. Entries are kept most
