@@ -1,4 +1,4 @@
-//! The rule engine both APIs share: a rule is a named check with the codes it can emit, rules
+//! The rule engine both APIs share: a rule is a check with the codes it can emit, rules
 //! read the body through [`Body`], and JSON text validation adds positions.
 
 use crate::diagnostics::{Code, Diagnostic, Report, Severity};
@@ -7,11 +7,9 @@ use crate::values::json_type_name;
 use serde_json::{Map, Value};
 use std::ops::Deref;
 
-/// A named check with the codes it can emit. `F` is the API's check signature, e.g.
+/// A check with the codes it can emit. `F` is the API's check signature, e.g.
 /// `fn(&Ctx<'_>, &mut Vec<Diagnostic>)`.
 pub struct Rule<F> {
-    /// Short name, for debugging and docs.
-    pub name: &'static str,
     /// Every code the check can emit.
     pub codes: &'static [Code],
     /// The check: reads the context, pushes diagnostics.

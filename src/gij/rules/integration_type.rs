@@ -35,7 +35,6 @@ pub const TYPE_ON_UPDATE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "integration-type",
     codes: &[
         MISSING_TYPE,
         UNKNOWN_INTEGRATION_TYPE,

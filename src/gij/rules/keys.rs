@@ -35,7 +35,6 @@ pub const DEPRECATED_FIELD: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "keys",
     codes: &[
         UNKNOWN_FIELD,
         UNDOCUMENTED_FIELD,

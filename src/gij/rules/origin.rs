@@ -46,7 +46,6 @@ pub const SSL_VERIFICATION_DISABLED: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "origin",
     codes: &[
         INVALID_ORIGIN_URL,
         ORIGIN_CREDENTIALS,

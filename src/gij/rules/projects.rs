@@ -59,7 +59,6 @@ pub const NO_PROJECTS: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "projects",
     codes: &[
         INVALID_PROJECT_ID,
         PROJECT_KEY_NOT_ID,

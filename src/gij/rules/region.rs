@@ -16,7 +16,6 @@ pub const UNKNOWN_AWS_REGION: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "aws-region",
     codes: &[UNKNOWN_AWS_REGION],
     check,
 };

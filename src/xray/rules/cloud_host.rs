@@ -17,7 +17,6 @@ pub const INSTALLATION_TYPE_MISMATCH: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "cloud-host",
     codes: &[INSTALLATION_TYPE_MISMATCH],
     check,
 };

@@ -35,7 +35,6 @@ pub const JIRA_URL_NOT_BASE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "jira-url",
     codes: &[
         INVALID_JIRA_URL,
         JIRA_URL_CREDENTIALS,

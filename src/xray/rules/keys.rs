@@ -25,7 +25,6 @@ pub const EXTRA_FIELD: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "keys",
     codes: &[UNKNOWN_FIELD, EXTRA_FIELD],
     check,
 };

@@ -29,7 +29,6 @@ pub const EMPTY_UPDATE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "update",
     codes: &[
         MISSING_CONNECTION_NAME,
         CONNECTION_NAME_MISMATCH,
