@@ -19,6 +19,38 @@ pub struct Rule<F> {
 /// The signature of a check over a context `C`.
 pub type Check<C> = fn(&C, &mut Vec<Diagnostic>);
 
+/// One of the APIs this crate validates: the options its caller gives, the context its rules
+/// read, and the rules. [`validate`] and [`validate_json`] are written once over it.
+pub trait Api {
+    /// What the caller says about the request (operation, the URL's id or name, ...).
+    type Options;
+    /// What the rules read: the body and what the options imply.
+    type Ctx<'a>;
+
+    /// The context for a body's members under `options`.
+    fn context<'a>(members: &'a Members<'a>, options: &'a Self::Options) -> Self::Ctx<'a>;
+
+    /// Every rule, in reporting order.
+    fn rules<'a>() -> &'a [Rule<Check<Self::Ctx<'a>>>];
+}
+
+/// Validates a payload value for API `A`, collecting every problem in one pass.
+pub fn validate<A: Api>(payload: &Value, options: &A::Options) -> Report {
+    Report::new(diagnostics::<A>(payload, options))
+}
+
+/// Validates a JSON text for API `A`; diagnostics carry `line` and `column`.
+pub fn validate_json<A: Api>(text: &str, options: &A::Options) -> Report {
+    validate_text(text, |value| diagnostics::<A>(value, options))
+}
+
+fn diagnostics<A: Api>(payload: &Value, options: &A::Options) -> Vec<Diagnostic> {
+    match body_object(payload) {
+        Ok(body) => run(&A::context(&Members::of(body), options), A::rules()),
+        Err(d) => vec![d],
+    }
+}
+
 /// Runs every rule over a context, in order.
 pub fn run<C>(ctx: &C, rules: &[Rule<Check<C>>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
