@@ -43,6 +43,7 @@ pub mod request;
 pub mod schema;
 mod schema_editor;
 mod suggest;
+mod text;
 pub mod values;
 pub mod xray;
 

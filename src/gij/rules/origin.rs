@@ -123,7 +123,7 @@ fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>)
             u
         }
         Ok(u) => {
-            let scheme = crate::json::truncate(u.scheme(), 20);
+            let scheme = crate::text::truncate(u.scheme(), 20);
             let mut d = Diagnostic::new(
                 &INVALID_ORIGIN_URL,
                 path,

@@ -57,6 +57,6 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     out.push(
         diagnostic
             .param("installationType", kind)
-            .param("host", crate::json::truncate(host, 60)),
+            .param("host", crate::text::truncate(host, 60)),
     );
 }

@@ -4,8 +4,8 @@
 
 use super::Rule;
 use crate::diagnostics::{Code, Diagnostic, Severity};
-use crate::json::truncate;
 use crate::request::{NON_ASCII_HOST_FIX, UrlError, parse_url};
+use crate::text::truncate;
 use crate::xray::context::Ctx;
 use url::Url;
 

@@ -3,8 +3,8 @@
 
 use super::context::Ctx;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::json::truncate;
 use crate::suggest::did_you_mean;
+use crate::text::truncate;
 
 mod auth_type;
 mod cloud_host;
