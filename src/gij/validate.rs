@@ -46,7 +46,7 @@ pub fn validate(payload: &Value, options: &Options) -> Report {
 /// let text = "{\n  \"type\": \"GERRIT\",\n  \"username\": \"u\", \"password\": \"p\"\n}";
 /// let report = gij::validate_json(text, &gij::Options::default());
 /// let missing = &report.diagnostics[0];
-/// assert_eq!((missing.code, missing.path.as_str()), ("missing-required-field", "/origin"));
+/// assert_eq!((missing.code.id, missing.path.as_str()), ("missing-required-field", "/origin"));
 /// // The password never appears in a diagnostic.
 /// assert!(report.diagnostics.iter().all(|d| !format!("{d:?}").contains("\"p\"")));
 /// ```

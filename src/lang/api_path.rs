@@ -793,7 +793,12 @@ fn translate(path: &str, from: Dialect, to: Dialect) -> Option<String> {
     })
 }
 
-fn warn(code: &Code, message: String, suggestion: Option<String>, span: Span) -> Diagnostic {
+fn warn(
+    code: &'static Code,
+    message: String,
+    suggestion: Option<String>,
+    span: Span,
+) -> Diagnostic {
     let d = Diagnostic::new(code, "", message).with_span(span);
     match suggestion {
         Some(s) => d.suggest(s),
@@ -1015,7 +1020,7 @@ mod tests {
     fn codes(path: &str, host: ApiHost) -> Vec<&'static str> {
         check_api_path(path, host, None)
             .iter()
-            .map(|d| d.code)
+            .map(|d| d.code.id)
             .collect()
     }
 

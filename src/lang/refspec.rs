@@ -624,7 +624,7 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        check_refspecs(text).iter().map(|d| d.code).collect()
+        check_refspecs(text).iter().map(|d| d.code.id).collect()
     }
 
     fn only(text: &str, code: &Code) -> Diagnostic {

@@ -457,14 +457,14 @@ pub(crate) mod tests {
     }
 
     fn codes(expr: &str, host: HostShape) -> Vec<&'static str> {
-        check(expr, host).iter().map(|d| d.code).collect()
+        check(expr, host).iter().map(|d| d.code.id).collect()
     }
 
     fn errors(expr: &str) -> Vec<&'static str> {
         check(expr, HostShape::Unknown)
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| d.code)
+            .map(|d| d.code.id)
             .collect()
     }
 
