@@ -1,5 +1,6 @@
-//! The rule engine both APIs share: a rule is a check with the codes it can emit, rules
-//! read the body through [`Body`], and JSON text validation adds positions.
+//! The rule engine both APIs share: an [`Api`] names its options, its context and its rules, a
+//! rule is a check with the codes it can emit, rules read the body through [`Body`], and
+//! [`validate`] and [`validate_json`] (which adds positions) run them.
 
 use crate::diagnostics::{Code, Diagnostic, Report, Severity};
 use crate::json;
@@ -52,7 +53,7 @@ fn diagnostics<A: Api>(payload: &Value, options: &A::Options) -> Vec<Diagnostic>
 }
 
 /// Runs every rule over a context, in order.
-pub fn run<C>(ctx: &C, rules: &[Rule<Check<C>>]) -> Vec<Diagnostic> {
+fn run<C>(ctx: &C, rules: &[Rule<Check<C>>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules {
         (rule.check)(ctx, &mut out);
@@ -73,7 +74,7 @@ pub const BODY_NOT_OBJECT: Code = Code::new(
 
 /// The body as an object, or the `body-not-object` diagnostic.
 #[allow(clippy::result_large_err)]
-pub fn body_object(payload: &Value) -> Result<&Map<String, Value>, Diagnostic> {
+fn body_object(payload: &Value) -> Result<&Map<String, Value>, Diagnostic> {
     payload.as_object().ok_or_else(|| {
         let found = json_type_name(payload);
         Diagnostic::new(
@@ -87,7 +88,7 @@ pub fn body_object(payload: &Value) -> Result<&Map<String, Value>, Diagnostic> {
 
 /// Validates a JSON text: parse problems, then `check` on the value, all placed at their line
 /// and column (counted after a byte order mark, as editors count them).
-pub fn validate_text(text: &str, check: impl FnOnce(&Value) -> Vec<Diagnostic>) -> Report {
+fn validate_text(text: &str, check: impl FnOnce(&Value) -> Vec<Diagnostic>) -> Report {
     match json::parse(text) {
         Err(d) => Report::new(vec![d]),
         Ok(parsed) => {
