@@ -56,6 +56,37 @@ impl Code {
     }
 }
 
+/// A code equals its id, so `d.code == "unknown-field"` reads as it means.
+impl PartialEq<str> for Code {
+    fn eq(&self, id: &str) -> bool {
+        self.id == id
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, id: &&str) -> bool {
+        self.id == *id
+    }
+}
+
+impl PartialEq<Code> for str {
+    fn eq(&self, code: &Code) -> bool {
+        self == code.id
+    }
+}
+
+/// A code shows as its id, as in the JSON results.
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
+/// Serialises a diagnostic's code as its id, the stable string of the JSON results.
+fn serialize_code_id<S: serde::Serializer>(code: &&'static Code, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.id)
+}
+
 /// A half-open range of character (Unicode scalar) offsets inside a string field's value, used
 /// for positions inside field languages (a JMESPath expression, a regex, a refspec list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -72,8 +103,9 @@ pub struct Span {
 pub struct Diagnostic {
     /// Fixed per code.
     pub severity: Severity,
-    /// Stable kebab-case code from the catalogue.
-    pub code: &'static str,
+    /// The catalogue entry; serialised as its stable kebab-case id.
+    #[serde(serialize_with = "serialize_code_id")]
+    pub code: &'static Code,
     /// RFC 6901 JSON Pointer to the value concerned; `""` is the whole body.
     pub path: String,
     /// Plain English; never contains a secret value.
@@ -127,10 +159,14 @@ impl Serialize for Params {
 
 impl Diagnostic {
     /// A diagnostic with `code`'s severity at `path`.
-    pub fn new(code: &Code, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn new(
+        code: &'static Code,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             severity: code.severity,
-            code: code.id,
+            code,
             path: path.into(),
             message: message.into(),
             params: Params::default(),
@@ -227,7 +263,7 @@ impl fmt::Display for Diagnostic {
             f,
             "{} [{}] {}: {}",
             self.severity.as_str(),
-            self.code,
+            self.code.id,
             path,
             self.message
         )?;
@@ -257,7 +293,7 @@ impl Report {
 
     /// The codes of all diagnostics, in order (handy in tests).
     pub fn codes(&self) -> Vec<&'static str> {
-        self.diagnostics.iter().map(|d| d.code).collect()
+        self.diagnostics.iter().map(|d| d.code.id).collect()
     }
 }
 
@@ -311,6 +347,22 @@ mod tests {
         let mut again = r.diagnostics[0].clone();
         again.redact();
         assert_eq!(again, r.diagnostics[0]);
+    }
+
+    #[test]
+    fn a_code_is_stored_as_its_entry_and_serialised_as_its_id() {
+        const W: Code = Code::new("w-code", Severity::Warning, "w");
+        let d = Diagnostic::new(&W, "", "m");
+        assert_eq!(d.code, &W);
+        assert_eq!(d.code, "w-code");
+        assert!(*"w-code" == *d.code && d.code != "other");
+        let text = serde_json::to_string(&d).unwrap_or_default();
+        assert_eq!(
+            text,
+            r#"{"severity":"warning","code":"w-code","path":"","message":"m"}"#
+        );
+        assert_eq!(d.to_string(), "warning [w-code] (body): m");
+        assert_eq!(format!("{}", d.code), "w-code");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The rule engine both APIs share: a rule is a named check with the codes it can emit, rules
-//! read the body through [`Body`], and JSON text validation adds positions.
+//! The rule engine both APIs share: an [`Api`] names its options, its context and its rules, a
+//! rule is a check with the codes it can emit, rules read the body through [`Body`], and
+//! [`validate`] and [`validate_json`] (which adds positions) run them.
 
 use crate::diagnostics::{Code, Diagnostic, Report, Severity};
 use crate::json::{self, SCAN_MAX, same_key};
@@ -7,11 +8,9 @@ use crate::values::json_type_name;
 use serde_json::{Map, Value};
 use std::ops::Deref;
 
-/// A named check with the codes it can emit. `F` is the API's check signature, e.g.
+/// A check with the codes it can emit. `F` is the API's check signature, e.g.
 /// `fn(&Ctx<'_>, &mut Vec<Diagnostic>)`.
 pub struct Rule<F> {
-    /// Short name, for debugging and docs.
-    pub name: &'static str,
     /// Every code the check can emit.
     pub codes: &'static [Code],
     /// The check: reads the context, pushes diagnostics.
@@ -21,8 +20,40 @@ pub struct Rule<F> {
 /// The signature of a check over a context `C`.
 pub type Check<C> = fn(&C, &mut Vec<Diagnostic>);
 
+/// One of the APIs this crate validates: the options its caller gives, the context its rules
+/// read, and the rules. [`validate`] and [`validate_json`] are written once over it.
+pub trait Api {
+    /// What the caller says about the request (operation, the URL's id or name, ...).
+    type Options;
+    /// What the rules read: the body and what the options imply.
+    type Ctx<'a>;
+
+    /// The context for a body's members under `options`.
+    fn context<'a>(members: &'a Members<'a>, options: &'a Self::Options) -> Self::Ctx<'a>;
+
+    /// Every rule, in reporting order.
+    fn rules<'a>() -> &'a [Rule<Check<Self::Ctx<'a>>>];
+}
+
+/// Validates a payload value for API `A`, collecting every problem in one pass.
+pub fn validate<A: Api>(payload: &Value, options: &A::Options) -> Report {
+    Report::new(diagnostics::<A>(payload, options))
+}
+
+/// Validates a JSON text for API `A`; diagnostics carry `line` and `column`.
+pub fn validate_json<A: Api>(text: &str, options: &A::Options) -> Report {
+    validate_text(text, |value| diagnostics::<A>(value, options))
+}
+
+fn diagnostics<A: Api>(payload: &Value, options: &A::Options) -> Vec<Diagnostic> {
+    match body_object(payload) {
+        Ok(body) => run(&A::context(&Members::of(body), options), A::rules()),
+        Err(d) => vec![d],
+    }
+}
+
 /// Runs every rule over a context, in order.
-pub fn run<C>(ctx: &C, rules: &[Rule<Check<C>>]) -> Vec<Diagnostic> {
+fn run<C>(ctx: &C, rules: &[Rule<Check<C>>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules {
         (rule.check)(ctx, &mut out);
@@ -43,7 +74,7 @@ pub const BODY_NOT_OBJECT: Code = Code::new(
 
 /// The body as an object, or the `body-not-object` diagnostic.
 #[allow(clippy::result_large_err)]
-pub fn body_object(payload: &Value) -> Result<&Map<String, Value>, Diagnostic> {
+fn body_object(payload: &Value) -> Result<&Map<String, Value>, Diagnostic> {
     payload.as_object().ok_or_else(|| {
         let found = json_type_name(payload);
         Diagnostic::new(
@@ -57,7 +88,7 @@ pub fn body_object(payload: &Value) -> Result<&Map<String, Value>, Diagnostic> {
 
 /// Validates a JSON text: parse problems, then `check` on the value, all placed at their line
 /// and column (counted after a byte order mark, as editors count them).
-pub fn validate_text(text: &str, check: impl FnOnce(&Value) -> Vec<Diagnostic>) -> Report {
+fn validate_text(text: &str, check: impl FnOnce(&Value) -> Vec<Diagnostic>) -> Report {
     match json::parse(text) {
         Err(d) => Report::new(vec![d]),
         Ok(parsed) => {

@@ -47,6 +47,7 @@ pub mod schema;
 mod schema_editor;
 mod suggest;
 mod url;
+mod text;
 pub mod values;
 pub mod xray;
 

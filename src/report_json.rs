@@ -29,7 +29,7 @@ fn write_diagnostic(out: &mut String, d: &Diagnostic) {
     out.push_str("{\"severity\":\"");
     out.push_str(d.severity.as_str());
     out.push_str("\",\"code\":");
-    write_str(out, d.code);
+    write_str(out, d.code.id);
     out.push_str(",\"path\":");
     write_str(out, &d.path);
     out.push_str(",\"message\":");

@@ -185,7 +185,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| d.code)
+            .map(|d| d.code.id)
             .collect()
     }
 

@@ -29,7 +29,9 @@ pub fn did_you_mean<'c>(
         if cn_len.abs_diff(len) > allowed && !plural {
             continue;
         }
-        let distance = strsim::osa_distance(&norm, &cn);
+        let Some(distance) = crate::text::osa_distance(&norm, &cn) else {
+            continue;
+        };
         if (distance <= allowed || plural) && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, c));
         }

@@ -12,7 +12,7 @@
 //! object's JSON or an options object over the JSON-text limits gets the diagnostic a JSON text
 //! gets, and an option string over [`MAX_OPTION_UNITS`] an `invalid-option` that never echoes it.
 //! Text of the caller's that a diagnostic quotes (an option's key, the message of an exception
-//! their code threw) is redacted, then cut, here, by [`crate::json::truncate`].
+//! their code threw) is redacted, then cut, here, by [`crate::text::truncate`].
 
 use crate::api;
 use crate::diagnostics::Report;
@@ -148,12 +148,12 @@ extern "C" {
 
 /// Why the last guarded read threw, redacted and then cut, once; `None` if it did not.
 fn failure() -> Option<String> {
-    take_failure().map(|reason| crate::json::truncate(&reason, SHOWN_REASON_CHARS))
+    take_failure().map(|reason| crate::text::truncate(&reason, SHOWN_REASON_CHARS))
 }
 
 /// An option's key as a diagnostic shows it: redacted, then cut.
 fn shown_key(name: &str) -> String {
-    crate::json::truncate(name, SHOWN_KEY_CHARS)
+    crate::text::truncate(name, SHOWN_KEY_CHARS)
 }
 
 /// An options object, property by property; its keys and values together are held to

@@ -141,7 +141,7 @@ fn unparseable_form_values_are_reported_not_dropped() {
         &json!({"type": "GITHUB", "pat": "t", "global": "maybe", "folderDepth": "two", "projectMappingIds": "10000, PROJ"}),
         &add_at("https://j.example.com"),
     );
-    let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<_> = r.diagnostics.iter().map(|d| d.code.id).collect();
     assert!(codes.contains(&"wrong-json-type"), "{codes:?}");
     assert!(codes.contains(&"project-key-not-id"), "{codes:?}");
 }

@@ -16,7 +16,7 @@ fn codes(payload: Value, options: Value) -> Vec<&'static str> {
 fn built(form: Value, options: Value) -> api_result::Built {
     let r = api::build_integration_request(&form, &options);
     api_result::Built {
-        codes: r.diagnostics.iter().map(|d| d.code).collect(),
+        codes: r.diagnostics.iter().map(|d| d.code.id).collect(),
         body: r.request.and_then(|q| q.body),
     }
 }

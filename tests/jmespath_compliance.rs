@@ -37,7 +37,7 @@ fn error_codes(expr: &str, host: HostShape) -> Vec<&'static str> {
     check(expr, host)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.code)
+        .map(|d| d.code.id)
         .collect()
 }
 

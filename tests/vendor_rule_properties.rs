@@ -208,7 +208,7 @@ fn xray_limited() -> Vec<Limited> {
 fn code_paths(diagnostics: &[Diagnostic]) -> Vec<(&'static str, String)> {
     diagnostics
         .iter()
-        .map(|d| (d.code, d.path.clone()))
+        .map(|d| (d.code.id, d.path.clone()))
         .collect()
 }
 
@@ -457,7 +457,7 @@ proptest! {
             let at_field: Vec<_> = with_number(name, ty, &literal, is_xray)
                 .into_iter()
                 .filter(|d| d.path == pointer)
-                .map(|d| d.code)
+                .map(|d| d.code.id)
                 .collect();
             // Each API prefixes its own codes (`xray-...`); the rule is the same.
             let refused = at_field.len() == 1 && at_field[0].ends_with("not-an-integer");

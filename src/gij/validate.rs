@@ -2,9 +2,25 @@
 
 use super::context::{Ctx, Options};
 use super::rules::RULES;
-use crate::diagnostics::{Diagnostic, Report};
-use crate::engine::{Members, body_object, run, validate_text};
+use crate::diagnostics::Report;
+use crate::engine::{self, Api, Check, Members, Rule};
 use serde_json::Value;
+
+/// Git Integration for Jira, as the engine validates it.
+pub(crate) struct Gij;
+
+impl Api for Gij {
+    type Options = Options;
+    type Ctx<'a> = Ctx<'a>;
+
+    fn context<'a>(members: &'a Members<'a>, options: &'a Options) -> Ctx<'a> {
+        Ctx::new(members, options)
+    }
+
+    fn rules<'a>() -> &'a [Rule<Check<Ctx<'a>>>] {
+        RULES
+    }
+}
 
 /// Validates a payload, collecting every problem in one pass.
 ///
@@ -19,7 +35,7 @@ use serde_json::Value;
 /// assert_eq!(report.diagnostics[0].suggestion.as_deref(), Some("displayName"));
 /// ```
 pub fn validate(payload: &Value, options: &Options) -> Report {
-    Report::new(diagnostics(payload, options))
+    engine::validate::<Gij>(payload, options)
 }
 
 /// Validates a JSON text; diagnostics carry `line` and `column`.
@@ -30,17 +46,10 @@ pub fn validate(payload: &Value, options: &Options) -> Report {
 /// let text = "{\n  \"type\": \"GERRIT\",\n  \"username\": \"u\", \"password\": \"p\"\n}";
 /// let report = gij::validate_json(text, &gij::Options::default());
 /// let missing = &report.diagnostics[0];
-/// assert_eq!((missing.code, missing.path.as_str()), ("missing-required-field", "/origin"));
+/// assert_eq!((missing.code.id, missing.path.as_str()), ("missing-required-field", "/origin"));
 /// // The password never appears in a diagnostic.
 /// assert!(report.diagnostics.iter().all(|d| !format!("{d:?}").contains("\"p\"")));
 /// ```
 pub fn validate_json(text: &str, options: &Options) -> Report {
-    validate_text(text, |value| diagnostics(value, options))
-}
-
-fn diagnostics(payload: &Value, options: &Options) -> Vec<Diagnostic> {
-    match body_object(payload) {
-        Ok(body) => run(&Ctx::new(&Members::of(body), options), RULES),
-        Err(d) => vec![d],
-    }
+    engine::validate_json::<Gij>(text, options)
 }

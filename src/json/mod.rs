@@ -98,7 +98,7 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
                         crate::diagnostics::field_pointer(k),
                         format!(
                             "The key \"{}\" appears more than once; only the last value counts.",
-                            truncate(k, 40)
+                            crate::text::truncate(k, 40)
                         ),
                     )
                     .param("key", k.as_str());
@@ -333,33 +333,6 @@ pub fn number_literal(text: &str) -> Option<serde_json::Number> {
     }
 }
 
-/// `s` redacted ([`crate::diagnostics::secret_text`]), then cut to at most `max` characters with
-/// an ellipsis: redacting first, so a cut can never leave part of a secret unrecognised.
-pub fn truncate(s: &str, max: usize) -> String {
-    cut(&crate::diagnostics::secret_text::redact_text(s), max)
-}
-
-/// `s` cut to its first `max` characters and an ellipsis, when it is longer.
-fn cut(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", s.get(..i).unwrap_or(s)),
-        None => s.to_owned(),
-    }
-}
-
-/// The longest [`snippet`], in characters, ellipsis included.
-pub const SNIPPET_CHARS: usize = 40;
-
-/// `s` redacted, then cut to at most [`SNIPPET_CHARS`] characters, the ellipsis included, for
-/// quoting a value in a message: the one quoting helper of every language checker.
-pub fn snippet(s: &str) -> String {
-    let s = crate::diagnostics::secret_text::redact_text(s);
-    match s.char_indices().nth(SNIPPET_CHARS) {
-        Some(_) => cut(&s, SNIPPET_CHARS - 1),
-        None => s.into_owned(),
-    }
-}
-
 /// The top-level value, with the keys of the top-level object that occur more than once.
 struct TopLevel {
     value: Value,
@@ -443,18 +416,6 @@ fn plain(value: Value) -> TopLevel {
 mod tests {
     use super::*;
     use crate::diagnostics::Span;
-
-    #[test]
-    fn a_snippet_is_at_most_forty_characters_after_redaction() {
-        assert_eq!(snippet(&"a".repeat(40)), "a".repeat(40));
-        assert_eq!(snippet(&"a".repeat(41)), format!("{}…", "a".repeat(39)));
-        // Redacted first, then cut: the mask counts toward the forty, though the text it
-        // replaces is shorter (40 characters here, 49 once masked).
-        let url = format!("https://b:pw@h.example.com/{}", "p".repeat(13));
-        assert_eq!(url.chars().count(), SNIPPET_CHARS);
-        let shown = snippet(&url);
-        assert_eq!(shown, "https://b:[REDACTED]@h.example.com/pppp…");
-    }
 
     fn err(text: &str) -> Diagnostic {
         parse(text).unwrap_err()

@@ -640,35 +640,7 @@ fn is_version(seg: &str) -> bool {
 
 /// Optimal-string-alignment distance, for short strings (at most 64 characters each).
 fn edit_distance(a: &str, b: &str) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len() > 64 || b.len() > 64 {
-        return None;
-    }
-    let width = b.len() + 1;
-    let mut d: Vec<usize> = vec![0; (a.len() + 1) * width];
-    let at = |i: usize, j: usize| i * width + j;
-    for i in 0..=a.len() {
-        *d.get_mut(at(i, 0))? = i;
-    }
-    for j in 0..=b.len() {
-        *d.get_mut(at(0, j))? = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let ca = *a.get(i - 1)?;
-            let cb = *b.get(j - 1)?;
-            let cost = usize::from(ca != cb);
-            let mut best = (d.get(at(i - 1, j))? + 1)
-                .min(d.get(at(i, j - 1))? + 1)
-                .min(d.get(at(i - 1, j - 1))? + cost);
-            if i > 1 && j > 1 && Some(&ca) == b.get(j - 2) && a.get(i - 2) == Some(&cb) {
-                best = best.min(d.get(at(i - 2, j - 2))? + 1);
-            }
-            *d.get_mut(at(i, j))? = best;
-        }
-    }
-    d.get(at(a.len(), b.len())).copied()
+    crate::text::osa_distance(a, b)
 }
 
 /// The cost of reading `seg` as the literal `lit` (at least 1), or `None` if too far.
@@ -821,7 +793,12 @@ fn translate(path: &str, from: Dialect, to: Dialect) -> Option<String> {
     })
 }
 
-fn warn(code: &Code, message: String, suggestion: Option<String>, span: Span) -> Diagnostic {
+fn warn(
+    code: &'static Code,
+    message: String,
+    suggestion: Option<String>,
+    span: Span,
+) -> Diagnostic {
     let d = Diagnostic::new(code, "", message).with_span(span);
     match suggestion {
         Some(s) => d.suggest(s),
@@ -1043,7 +1020,7 @@ mod tests {
     fn codes(path: &str, host: ApiHost) -> Vec<&'static str> {
         check_api_path(path, host, None)
             .iter()
-            .map(|d| d.code)
+            .map(|d| d.code.id)
             .collect()
     }
 

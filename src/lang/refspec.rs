@@ -372,7 +372,7 @@ fn raw_items(text: &str) -> Vec<RawItem<'_>> {
     items
 }
 
-pub(crate) use crate::json::snippet;
+pub(crate) use crate::text::{over_utf16_limit as over_limit, snippet};
 
 /// Checks a `refSpecCustom` value. Diagnostics have path `""` and a span (in characters) on the
 /// offending item or on the offending characters inside it. An empty or all-blank value is clean.
@@ -426,26 +426,6 @@ fn check_refspecs_as_written(text: &str) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-/// When `text` is longer than `limit` UTF-16 code units (Java's `String.length()`): its length in
-/// those units and the span of the characters past the limit. Shared by the length-limited fields.
-pub(crate) fn over_limit(text: &str, limit: usize) -> Option<(usize, Span)> {
-    let units = text.encode_utf16().count();
-    if units <= limit {
-        return None;
-    }
-    let mut counted = 0usize;
-    let mut start = 0usize;
-    for c in text.chars() {
-        counted += c.len_utf16();
-        if counted > limit {
-            break;
-        }
-        start += 1;
-    }
-    let end = text.chars().count();
-    Some((units, Span { start, end }))
 }
 
 fn empty_item(item: &RawItem<'_>) -> Diagnostic {
@@ -644,7 +624,7 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        check_refspecs(text).iter().map(|d| d.code).collect()
+        check_refspecs(text).iter().map(|d| d.code.id).collect()
     }
 
     fn only(text: &str, code: &Code) -> Diagnostic {

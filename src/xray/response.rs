@@ -183,7 +183,7 @@ fn read_body(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (Option<Value>, b
 fn text_of(obj: &Map<String, Value>, key: &str) -> Option<String> {
     obj.get(key)
         .and_then(Value::as_str)
-        .map(|s| json::truncate(s, 500))
+        .map(|s| crate::text::truncate(s, 500))
 }
 
 /// The JFrog platform's error shape, `{"errors": [{"message": "..."}]}`.
@@ -193,7 +193,7 @@ fn errors_text(obj: &Map<String, Value>) -> Option<String> {
         .as_array()?
         .iter()
         .filter_map(|e| e.get("message").and_then(Value::as_str))
-        .map(|m| json::truncate(m, 500))
+        .map(|m| crate::text::truncate(m, 500))
         .collect();
     (!messages.is_empty()).then(|| messages.join("; "))
 }
@@ -227,7 +227,7 @@ fn health(r: &mut XrayResponse, obj: &Map<String, Value>) -> String {
         unexpected(r, "/status", "The status check's response has no status.");
         return "The status check returned no status.".into();
     };
-    r.health_status = Some(json::truncate(status, 60));
+    r.health_status = Some(crate::text::truncate(status, 60));
     let explanation = match status {
         "HEALTHY_INTEGRATION" => {
             r.info = r.info.take().or(reason);
@@ -264,7 +264,7 @@ fn check_details(obj: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic>) {
                     "/auth_type",
                     "The details response has an auth_type other than basic, oauth1 or oauth2.",
                 )
-                .param("value", json::truncate(auth, 40)),
+                .param("value", crate::text::truncate(auth, 40)),
             );
         }
     }

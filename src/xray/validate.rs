@@ -2,9 +2,25 @@
 
 use super::context::{Ctx, Options};
 use super::rules::RULES;
-use crate::diagnostics::{Diagnostic, Report};
-use crate::engine::{Members, body_object, run, validate_text};
+use crate::diagnostics::Report;
+use crate::engine::{self, Api, Check, Members, Rule};
 use serde_json::Value;
+
+/// JFrog Xray, as the engine validates it.
+pub(crate) struct Xray;
+
+impl Api for Xray {
+    type Options = Options;
+    type Ctx<'a> = Ctx<'a>;
+
+    fn context<'a>(members: &'a Members<'a>, options: &'a Options) -> Ctx<'a> {
+        Ctx::new(members, options)
+    }
+
+    fn rules<'a>() -> &'a [Rule<Check<Ctx<'a>>>] {
+        RULES
+    }
+}
 
 /// Validates a payload, collecting every problem in one pass.
 ///
@@ -19,17 +35,10 @@ use serde_json::Value;
 /// assert_eq!(report.diagnostics[0].code, "xray-unknown-field");
 /// ```
 pub fn validate(payload: &Value, options: &Options) -> Report {
-    Report::new(diagnostics(payload, options))
+    engine::validate::<Xray>(payload, options)
 }
 
 /// Validates a JSON text; diagnostics carry `line` and `column`.
 pub fn validate_json(text: &str, options: &Options) -> Report {
-    validate_text(text, |value| diagnostics(value, options))
-}
-
-fn diagnostics(payload: &Value, options: &Options) -> Vec<Diagnostic> {
-    match body_object(payload) {
-        Ok(body) => run(&Ctx::new(&Members::of(body), options), RULES),
-        Err(d) => vec![d],
-    }
+    engine::validate_json::<Xray>(text, options)
 }

@@ -22,7 +22,6 @@ pub const FIELD_TYPE_SPECIFIC: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "applicability",
     codes: &[FIELD_NOT_APPLICABLE, FIELD_TYPE_SPECIFIC],
     check,
 };

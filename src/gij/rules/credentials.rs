@@ -45,7 +45,6 @@ pub const PASSWORD_WHITESPACE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "credentials",
     codes: &[
         MISSING_CREDENTIALS,
         TFS_PAT_USERNAME,

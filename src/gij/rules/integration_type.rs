@@ -5,8 +5,8 @@ use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::{Ctx, Operation};
 use crate::gij::fields::TYPE_VALUES;
 use crate::gij::types::IntegrationType;
-use crate::json::truncate;
 use crate::suggest::did_you_mean;
+use crate::text::truncate;
 use serde_json::Value;
 
 /// No `type` when adding.
@@ -35,7 +35,6 @@ pub const TYPE_ON_UPDATE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "integration-type",
     codes: &[
         MISSING_TYPE,
         UNKNOWN_INTEGRATION_TYPE,

@@ -20,7 +20,6 @@ pub const STRING_TOO_LONG: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "json-types",
     codes: &[WRONG_JSON_TYPE, STRING_TOO_LONG],
     check,
 };

@@ -6,8 +6,8 @@ use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::engine::SCHEMA_KEY;
 use crate::gij::context::{Ctx, Operation};
 use crate::gij::fields::{FIELDS, READ_ONLY, UNDOCUMENTED, field_named};
-use crate::json::truncate;
 use crate::suggest::did_you_mean;
+use crate::text::truncate;
 
 /// A key that is no field of the API.
 pub const UNKNOWN_FIELD: Code = Code::new(
@@ -35,7 +35,6 @@ pub const DEPRECATED_FIELD: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "keys",
     codes: &[
         UNKNOWN_FIELD,
         UNDOCUMENTED_FIELD,

@@ -18,11 +18,7 @@ pub const LANGUAGE_FIELDS: &[&str] = &[
 ];
 
 // The language checkers' codes are listed by `crate::lang::codes()`.
-pub(super) const RULE: Rule = Rule {
-    name: "languages",
-    codes: &[],
-    check,
-};
+pub(super) const RULE: Rule = Rule { codes: &[], check };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let type_name = ctx.ty.map(|t| t.as_str());

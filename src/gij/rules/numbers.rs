@@ -20,7 +20,6 @@ pub const OUT_OF_RANGE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "numbers",
     codes: &[NOT_AN_INTEGER, OUT_OF_RANGE],
     check,
 };

@@ -49,7 +49,6 @@ pub const SSL_VERIFICATION_DISABLED: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "origin",
     codes: &[
         INVALID_ORIGIN_URL,
         ORIGIN_CREDENTIALS,
@@ -125,7 +124,7 @@ fn check_url(ctx: &Ctx<'_>, origin: &str, path: &str, out: &mut Vec<Diagnostic>)
 fn not_http(origin: &str, path: &str, e: NotHttpUrl) -> Diagnostic {
     match e {
         NotHttpUrl::OtherScheme(u) => {
-            let scheme = crate::json::truncate(u.scheme(), 20);
+            let scheme = crate::text::truncate(u.scheme(), 20);
             let d = Diagnostic::new(
                 &INVALID_ORIGIN_URL,
                 path,

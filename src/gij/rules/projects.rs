@@ -7,7 +7,7 @@
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity, pointer_push};
 use crate::gij::context::Ctx;
-use crate::json::truncate;
+use crate::text::truncate;
 use serde_json::Value;
 
 /// 2^53 - 1: larger ids lose precision in JavaScript clients.
@@ -59,7 +59,6 @@ pub const NO_PROJECTS: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "projects",
     codes: &[
         INVALID_PROJECT_ID,
         PROJECT_KEY_NOT_ID,

@@ -25,7 +25,6 @@ pub const PREFER_ENABLE_DISABLE_API: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "recommendations",
     codes: &[
         REQUIRE_USER_PAT_RECOMMENDED,
         TRUST_FOLDER_STAT_RECOMMENDED,

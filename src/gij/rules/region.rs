@@ -5,8 +5,8 @@ use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::Ctx;
 use crate::gij::fields::AWS_REGIONS;
-use crate::json::truncate;
 use crate::suggest::did_you_mean;
+use crate::text::truncate;
 
 /// Not a supported region.
 pub const UNKNOWN_AWS_REGION: Code = Code::new(
@@ -16,7 +16,6 @@ pub const UNKNOWN_AWS_REGION: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "aws-region",
     codes: &[UNKNOWN_AWS_REGION],
     check,
 };

@@ -14,7 +14,6 @@ pub const MISSING_REQUIRED_FIELD: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "required",
     codes: &[MISSING_REQUIRED_FIELD],
     check,
 };

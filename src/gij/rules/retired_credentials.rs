@@ -29,7 +29,6 @@ pub const PASSWORD_AUTH_RETIRED: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "retired-credentials",
     codes: &[PASSWORD_AUTH_RETIRED],
     check,
 };

@@ -39,7 +39,6 @@ pub const EMPTY_UPDATE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "update",
     codes: &[
         INVALID_INTEGRATION_ID,
         ID_MISMATCH,

@@ -15,7 +15,6 @@ pub const SURROUNDING_WHITESPACE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "whitespace",
     codes: &[SURROUNDING_WHITESPACE],
     check,
 };

@@ -179,7 +179,7 @@ fn compiled(pattern: &str) -> Compiled {
     })
 }
 
-pub(crate) use crate::json::snippet;
+pub(crate) use crate::text::snippet;
 
 /// The character at code-point index `i`.
 fn char_at(pattern: &str, i: usize) -> Option<char> {

@@ -8,7 +8,7 @@
 use super::*;
 
 fn codes(p: &str) -> Vec<&'static str> {
-    check(p).iter().map(|d| d.code).collect()
+    check(p).iter().map(|d| d.code.id).collect()
 }
 
 fn first(p: &str) -> Diagnostic {

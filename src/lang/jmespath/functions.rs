@@ -11,6 +11,7 @@ use super::{
     community_message, snippet,
 };
 use crate::diagnostics::{Diagnostic, Span};
+use crate::text::levenshtein;
 
 /// What a parameter accepts, as far as a static check can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,23 +145,6 @@ const ALIASES: &[(&str, &str)] = &[
 /// The names of the original specification's functions, in alphabetical order.
 pub fn original_functions() -> impl Iterator<Item = &'static str> {
     FUNCTIONS.iter().map(|s| s.name)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = Vec::with_capacity(b.len() + 1);
-        cur.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
-            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
-            let ins = cur.last().copied().unwrap_or(0) + 1;
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }
 
 /// The original-spec function a misspelt `name` most likely means.

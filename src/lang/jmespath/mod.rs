@@ -213,7 +213,7 @@ pub(crate) fn community_message(what: &str) -> String {
     )
 }
 
-pub(crate) use crate::json::snippet;
+pub(crate) use crate::text::snippet;
 
 /// JMESPath's own whitespace; anything else (a no-break space) is a syntax error.
 fn is_blank(expr: &str) -> bool {
@@ -221,22 +221,7 @@ fn is_blank(expr: &str) -> bool {
 }
 
 fn too_long(expr: &str) -> Option<Diagnostic> {
-    // UTF-8 never takes fewer bytes than UTF-16 units: most filters need no count.
-    if expr.len() <= MAX_LENGTH {
-        return None;
-    }
-    let units = expr.encode_utf16().count();
-    if units <= MAX_LENGTH {
-        return None;
-    }
-    let mut seen = 0;
-    let first_over = expr
-        .chars()
-        .position(|c| {
-            seen += c.len_utf16();
-            seen > MAX_LENGTH
-        })
-        .unwrap_or(0);
+    let (units, span) = crate::text::over_utf16_limit(expr, MAX_LENGTH)?;
     Some(
         Diagnostic::new(
             &TOO_LONG,
@@ -247,10 +232,7 @@ fn too_long(expr: &str) -> Option<Diagnostic> {
         )
         .param("length", units)
         .param("limit", MAX_LENGTH)
-        .with_span(Span {
-            start: first_over,
-            end: expr.chars().count(),
-        }),
+        .with_span(span),
     )
 }
 
@@ -475,14 +457,14 @@ pub(crate) mod tests {
     }
 
     fn codes(expr: &str, host: HostShape) -> Vec<&'static str> {
-        check(expr, host).iter().map(|d| d.code).collect()
+        check(expr, host).iter().map(|d| d.code.id).collect()
     }
 
     fn errors(expr: &str) -> Vec<&'static str> {
         check(expr, HostShape::Unknown)
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| d.code)
+            .map(|d| d.code.id)
             .collect()
     }
 

@@ -104,8 +104,7 @@ fn display_name(repo: &Value, index: usize) -> String {
             _ => None,
         });
     match name {
-        Some(n) if n.chars().count() > 100 => n.chars().take(99).chain(['…']).collect(),
-        Some(n) => n,
+        Some(n) => crate::text::fit(&n, 100),
         None => format!("#{index}"),
     }
 }

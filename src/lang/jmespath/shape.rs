@@ -455,7 +455,7 @@ mod tests {
     }
 
     fn codes(expr: &str, host: HostShape) -> Vec<&'static str> {
-        warn(expr, host).iter().map(|d| d.code).collect()
+        warn(expr, host).iter().map(|d| d.code.id).collect()
     }
 
     #[test]

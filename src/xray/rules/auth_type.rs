@@ -20,7 +20,6 @@ pub const OAUTH_NOT_SUPPORTED: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "auth-type",
     codes: &[INVALID_AUTH_TYPE, OAUTH_NOT_SUPPORTED],
     check,
 };

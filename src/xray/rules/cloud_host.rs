@@ -17,7 +17,6 @@ pub const INSTALLATION_TYPE_MISMATCH: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "cloud-host",
     codes: &[INSTALLATION_TYPE_MISMATCH],
     check,
 };
@@ -58,6 +57,6 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     out.push(
         diagnostic
             .param("installationType", kind)
-            .param("host", crate::json::truncate(host, 60)),
+            .param("host", crate::text::truncate(host, 60)),
     );
 }

@@ -20,7 +20,6 @@ pub const CONNECTION_NAME_PATH_UNSAFE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "connection-name",
     codes: &[CONNECTION_NAME_WHITESPACE, CONNECTION_NAME_PATH_UNSAFE],
     check,
 };

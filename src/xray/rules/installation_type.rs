@@ -13,7 +13,6 @@ pub const INVALID_INSTALLATION_TYPE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "installation-type",
     codes: &[INVALID_INSTALLATION_TYPE],
     check,
 };

@@ -4,7 +4,7 @@
 
 use super::Rule;
 use crate::diagnostics::{Code, Diagnostic, Severity};
-use crate::json::truncate;
+use crate::text::truncate;
 use crate::url::{
     NON_ASCII_HOST_FIX, NotHttpUrl, has_credentials, parse_http_url, parse_http_url_field,
     without_secrets,
@@ -38,7 +38,6 @@ pub const JIRA_URL_NOT_BASE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "jira-url",
     codes: &[
         INVALID_JIRA_URL,
         JIRA_URL_CREDENTIALS,

@@ -6,8 +6,8 @@
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::engine::SCHEMA_KEY;
-use crate::json::truncate;
 use crate::suggest::did_you_mean;
+use crate::text::truncate;
 use crate::xray::context::Ctx;
 use crate::xray::fields::{ALIASES, FIELDS, field_named};
 
@@ -25,7 +25,6 @@ pub const EXTRA_FIELD: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "keys",
     codes: &[UNKNOWN_FIELD, EXTRA_FIELD],
     check,
 };

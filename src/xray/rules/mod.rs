@@ -3,8 +3,8 @@
 
 use super::context::Ctx;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::json::truncate;
 use crate::suggest::did_you_mean;
+use crate::text::truncate;
 
 mod auth_type;
 mod cloud_host;
@@ -41,7 +41,7 @@ pub(crate) use crate::diagnostics::field_pointer as ptr;
 /// A value outside a field's fixed list, with the closest allowed value as suggestion
 /// (a case or white-space slip first, then a likely typo).
 fn not_allowed(
-    code: &Code,
+    code: &'static Code,
     field: &'static str,
     value: &str,
     allowed: &'static [&'static str],

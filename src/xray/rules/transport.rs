@@ -16,7 +16,6 @@ pub const INSECURE_JIRA_URL: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "transport",
     codes: &[INSECURE_JIRA_URL],
     check,
 };

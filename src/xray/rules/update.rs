@@ -3,7 +3,7 @@
 
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
-use crate::json::truncate;
+use crate::text::truncate;
 use crate::values::is_blank;
 use crate::xray::context::{Ctx, Operation};
 use crate::xray::fields::field_named;
@@ -29,7 +29,6 @@ pub const EMPTY_UPDATE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "update",
     codes: &[
         MISSING_CONNECTION_NAME,
         CONNECTION_NAME_MISMATCH,

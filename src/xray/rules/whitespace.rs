@@ -21,7 +21,6 @@ pub const PASSWORD_WHITESPACE: Code = Code::new(
 );
 
 pub(super) const RULE: Rule = Rule {
-    name: "whitespace",
     codes: &[SURROUNDING_WHITESPACE, PASSWORD_WHITESPACE],
     check,
 };
