@@ -179,26 +179,6 @@ pub enum HostShape {
     Unknown,
 }
 
-impl HostShape {
-    /// The shape for a GIJ integration `type` (`"GITHUB"`, `"AZURE_DEVOPS"`...), where
-    /// `github_app` says the integration authenticates as a GitHub App. Types without a
-    /// documented filter convention (`AWS`, unknown values) give [`HostShape::Unknown`].
-    pub fn for_integration_type(integration_type: &str, github_app: bool) -> HostShape {
-        match integration_type {
-            "GITHUB" | "GITHUB_SERVER" if github_app => HostShape::GitHubApp,
-            "GITHUB"
-            | "GITHUB_SERVER"
-            | "GITLAB"
-            | "GITLAB_SERVER"
-            | "GITLAB_SERVER_LEGACY"
-            | "GERRIT"
-            | "FILESPACE" => HostShape::Array,
-            "AZURE_DEVOPS" | "VSTS" | "AZURE" | "TFS_SERVER" => HostShape::MicrosoftValue,
-            _ => HostShape::Unknown,
-        }
-    }
-}
-
 /// True when `expr` has the GitHub App form `repositories[] | ...` (white space allowed), which
 /// only a GitHub App integration's listing answers.
 pub fn looks_like_github_app_filter(expr: &str) -> bool {
@@ -565,23 +545,6 @@ pub(crate) mod tests {
                 "{good} raised {:?}",
                 check(good, *host)
             );
-        }
-    }
-
-    #[test]
-    fn host_shapes_by_integration_type() {
-        use HostShape::*;
-        for (t, app, shape) in [
-            ("GITHUB", false, Array),
-            ("GITHUB_SERVER", true, GitHubApp),
-            ("GITLAB_SERVER_LEGACY", false, Array),
-            ("FILESPACE", false, Array),
-            ("TFS_SERVER", false, MicrosoftValue),
-            ("VSTS", false, MicrosoftValue),
-            ("AWS", false, Unknown),
-            ("github", false, Unknown),
-        ] {
-            assert_eq!(HostShape::for_integration_type(t, app), shape, "{t}");
         }
     }
 
