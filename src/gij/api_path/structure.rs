@@ -105,6 +105,17 @@ fn near_miss_warning(suggestion: String, host: ApiHost, span: Span) -> Diagnosti
     .param("host", host.label())
 }
 
+/// A path checked for a GitLab host: the host, its dialect and API prefix, and what the origin
+/// already ends with.
+struct GitLab {
+    host: ApiHost,
+    dialect: Dialect,
+    /// `/api/v4`, or `/api/v3` for the legacy host.
+    version: &'static str,
+    origin_prefix: Option<&'static str>,
+    span: Span,
+}
+
 fn gitlab_structure(
     path: &str,
     span: Span,
@@ -112,72 +123,96 @@ fn gitlab_structure(
     dialect: Dialect,
     origin_prefix: Option<&'static str>,
 ) -> Option<Diagnostic> {
-    let version = host.gitlab_version()?;
-    // A GitHub path, possibly with GitHub Enterprise's /api/v3 prefix.
-    let github_path = strip_segments(path, "/api/v3")
-        .filter(|r| fits_dialect(r, Dialect::GitHub))
-        .or_else(|| fits_dialect(path, Dialect::GitHub).then_some(path));
-    if let Some(gh) = github_path {
+    let gitlab = GitLab {
+        host,
+        dialect,
+        version: host.gitlab_version()?,
+        origin_prefix,
+        span,
+    };
+    gitlab
+        .github_path(path)
+        .or_else(|| gitlab.other_version(path))
+        .or_else(|| gitlab.prefix_or_near_miss(path))
+}
+
+impl GitLab {
+    /// A GitHub path, possibly with GitHub Enterprise's /api/v3 prefix.
+    fn github_path(&self, path: &str) -> Option<Diagnostic> {
+        let gh = strip_segments(path, "/api/v3")
+            .filter(|r| fits_dialect(r, Dialect::GitHub))
+            .or_else(|| fits_dialect(path, Dialect::GitHub).then_some(path))?;
         let suggestion =
-            translate(gh, Dialect::GitHub, dialect).map(|s| undouble(s, origin_prefix));
-        return Some(
+            translate(gh, Dialect::GitHub, self.dialect).map(|s| undouble(s, self.origin_prefix));
+        Some(
             warn(
                 &WRONG_HOST,
                 format!(
-                    "This looks like a GitHub API path, but the integration is {}; GitLab paths look like {version}/projects.",
-                    host.label()
+                    "This looks like a GitHub API path, but the integration is {}; GitLab paths look like {}/projects.",
+                    self.host.label(),
+                    self.version
                 ),
                 suggestion,
-                span,
+                self.span,
             )
-            .param("host", host.label()),
-        );
+            .param("host", self.host.label()),
+        )
     }
-    let other = if version == "/api/v4" {
-        ("/api/v3", Dialect::GitLabV3)
-    } else {
-        ("/api/v4", Dialect::GitLabV4)
-    };
-    if strip_segments(path, other.0).is_some() {
-        let message = if host == ApiHost::GitLabLegacy {
+
+    /// A path under the other GitLab API version.
+    fn other_version(&self, path: &str) -> Option<Diagnostic> {
+        let other = if self.version == "/api/v4" {
+            ("/api/v3", Dialect::GitLabV3)
+        } else {
+            ("/api/v4", Dialect::GitLabV4)
+        };
+        strip_segments(path, other.0)?;
+        let message = if self.host == ApiHost::GitLabLegacy {
             "The GitLab legacy integration (GitLab before 9.5) uses API v3, but this path uses /api/v4."
         } else {
             "GitLab.com and GitLab 9.5 and later support only API v4, but this path uses /api/v3."
         };
-        let suggestion = translate(path, other.1, dialect).map(|s| undouble(s, origin_prefix));
-        return Some(
-            warn(&GITLAB_VERSION, message.to_string(), suggestion, span).param("expected", version),
-        );
+        let suggestion =
+            translate(path, other.1, self.dialect).map(|s| undouble(s, self.origin_prefix));
+        Some(
+            warn(&GITLAB_VERSION, message.to_string(), suggestion, self.span)
+                .param("expected", self.version),
+        )
     }
-    let (full, missing) = match origin_prefix {
-        Some(p) => (format!("{p}{path}"), false),
-        None if strip_segments(path, "/api").is_none() => (format!("{version}{path}"), true),
-        None => (path.to_string(), false),
-    };
-    let strict = host == ApiHost::GitLabCom;
-    let near = near_miss(&full, dialect, strict);
-    if missing {
-        let suggestion = near.unwrap_or(full);
-        return Some(warn(
-            &MISSING_API_PREFIX,
-            format!(
-                "GitLab API paths start with {version}, unless the origin already ends with it."
-            ),
-            Some(suggestion),
-            span,
-        ));
+
+    /// A missing `/api` prefix, GitLab.com's bare `/api/v4/projects`, or a near miss.
+    fn prefix_or_near_miss(&self, path: &str) -> Option<Diagnostic> {
+        let (span, version) = (self.span, self.version);
+        let (full, missing) = match self.origin_prefix {
+            Some(p) => (format!("{p}{path}"), false),
+            None if strip_segments(path, "/api").is_none() => (format!("{version}{path}"), true),
+            None => (path.to_string(), false),
+        };
+        let strict = self.host == ApiHost::GitLabCom;
+        let near = near_miss(&full, self.dialect, strict);
+        if missing {
+            let suggestion = near.unwrap_or(full);
+            return Some(warn(
+                &MISSING_API_PREFIX,
+                format!(
+                    "GitLab API paths start with {version}, unless the origin already ends with it."
+                ),
+                Some(suggestion),
+                span,
+            ));
+        }
+        let suggestion = undouble(near?, self.origin_prefix);
+        let t = target(&full);
+        let bare_projects = strict && t.segs.len() == 3 && t.segs.last() == Some(&"projects");
+        if bare_projects && !t.had_empty {
+            return Some(warn(
+                &NEAR_MISS,
+                "On GitLab.com this lists every public project; add membership=true (or owned=true, starred=true) to list your own."
+                    .to_string(),
+                Some(suggestion),
+                span,
+            ));
+        }
+        Some(near_miss_warning(suggestion, self.host, span))
     }
-    let suggestion = undouble(near?, origin_prefix);
-    let t = target(&full);
-    let bare_projects = strict && t.segs.len() == 3 && t.segs.last() == Some(&"projects");
-    if bare_projects && !t.had_empty {
-        return Some(warn(
-            &NEAR_MISS,
-            "On GitLab.com this lists every public project; add membership=true (or owned=true, starred=true) to list your own."
-                .to_string(),
-            Some(suggestion),
-            span,
-        ));
-    }
-    Some(near_miss_warning(suggestion, host, span))
 }
