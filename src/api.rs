@@ -3,7 +3,8 @@
 //! conversion around these.
 
 use crate::diagnostics::{Code, Diagnostic, Report, Severity};
-use crate::gij::{self, BuildOptions, Operation, Options};
+use crate::gij::api_path::{self, ApiHost};
+use crate::gij::{self, BuildOptions, IntegrationType, Operation, Options};
 use crate::request::BuildResult;
 use crate::values::is_blank;
 use crate::xray;
@@ -222,12 +223,7 @@ pub fn check_jmespath(
         .get("githubApp")
         .and_then(Value::as_bool)
         .unwrap_or_else(|| jmespath::looks_like_github_app_filter(expression));
-    let host = options
-        .get("type")
-        .and_then(Value::as_str)
-        .map_or(HostShape::Unknown, |t| {
-            HostShape::for_integration_type(t, github_app)
-        });
+    let host = integration_type(options).map_or(HostShape::Unknown, |t| t.listing(github_app));
     let diagnostics = jmespath::check(expression, host);
     let preview = options
         .get("sample")
@@ -287,23 +283,28 @@ pub fn check_ref_specs(text: &str) -> CheckResult<()> {
 
 /// `checkApiPath(path, {type?, origin?})`: an `apiPath` value on its own.
 pub fn check_api_path(path: &str, options: &Value) -> Report {
-    let host = options.get("type").and_then(Value::as_str).map_or(
-        crate::lang::api_path::ApiHost::Other,
-        crate::lang::api_path::ApiHost::from_integration_type,
-    );
+    let host = integration_type(options).map_or(ApiHost::Other, |t| t.info().api_host);
     let origin = options.get("origin").and_then(Value::as_str);
     Report::new(crate::lang::place(
-        crate::lang::api_path::check_api_path(path, host, origin),
+        api_path::check_api_path(path, host, origin),
         "",
         path,
     ))
 }
 
 /// `knownApiPaths(type)`: the documented `apiPath` examples for a type's host.
-pub fn known_api_paths(integration_type: &str) -> &'static [crate::lang::api_path::KnownPath] {
-    crate::lang::api_path::known_paths(crate::lang::api_path::ApiHost::from_integration_type(
-        integration_type,
-    ))
+pub fn known_api_paths(integration_type: &str) -> &'static [api_path::KnownPath] {
+    let host =
+        IntegrationType::parse(integration_type).map_or(ApiHost::Other, |t| t.info().api_host);
+    api_path::known_paths(host)
+}
+
+/// The `type` option, when it names an integration type exactly.
+fn integration_type(options: &Value) -> Option<IntegrationType> {
+    options
+        .get("type")
+        .and_then(Value::as_str)
+        .and_then(IntegrationType::parse)
 }
 
 /// Reads the `connectionName` option: a string (or a number, as a form may give it).

@@ -74,7 +74,12 @@ pub fn catalogue() -> Vec<&'static Code> {
     all.extend(gij::codes());
     all.push(&request::INVALID_BASE_URL);
     all.push(&request::BASE_URL_HAS_API_PATH);
-    all.extend(lang::codes());
+    // The field checkers: refspecs, `apiPath` (a GIJ catalogue, not a language), JMESPath, Java
+    // regular expressions.
+    all.extend(lang::refspec::CODES);
+    all.extend(gij::api_path::CODES);
+    all.extend(lang::jmespath::CODES);
+    all.extend(lang::java_regex::CODES.iter());
     all.extend(xray::codes());
     all
 }

@@ -1,5 +1,7 @@
 //! Git Integration for Jira: `/rest/gitplugin/1.0/integration` (add with POST, update with PUT).
 
+#[doc(hidden)]
+pub mod api_path;
 pub mod build;
 #[doc(hidden)]
 pub mod context;

@@ -3,6 +3,8 @@
 //! Both the rules and `integrationTypes()` read this table, so the form and the validator can
 //! never disagree about what a type requires.
 
+use super::api_path::ApiHost;
+use crate::lang::jmespath::HostShape;
 use serde::Serialize;
 
 /// An integration `type` value.
@@ -68,6 +70,16 @@ impl IntegrationType {
     #[allow(clippy::indexing_slicing)] // The discriminant is the index: one entry per variant.
     pub fn info(self) -> &'static TypeInfo {
         &TYPES[self as usize]
+    }
+
+    /// What the server hands to `apiFilter`: a GitHub App integration (`github_app`) of a GitHub
+    /// type gets `{total_count, repositories}` instead of the type's listing.
+    pub fn listing(self, github_app: bool) -> HostShape {
+        let info = self.info();
+        match info.family {
+            Family::GitHub if github_app => HostShape::GitHubApp,
+            _ => info.listing,
+        }
     }
 
     const fn bit(self) -> u16 {
@@ -187,6 +199,12 @@ pub struct TypeInfo {
     pub origin_example: &'static str,
     /// Accepted credential sets; one of them must be complete when adding (R3). Empty: none needed.
     pub credentials: &'static [&'static [Credential]],
+    /// The host whose catalogue `apiPath` is checked against.
+    #[serde(skip)]
+    pub api_host: ApiHost,
+    /// What the server hands to the `apiFilter` of an integration that is not a GitHub App.
+    #[serde(skip)]
+    pub listing: HostShape,
 }
 
 use Credential::{Password, Pat, Username, UsernameAll};
@@ -204,6 +222,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: false,
         origin_example: "https://github.com",
         credentials: &[USER_PASSWORD, PAT_ONLY],
+        api_host: ApiHost::GitHubCom,
+        listing: HostShape::Array,
     },
     TypeInfo {
         id: "GITHUB_SERVER",
@@ -213,6 +233,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: true,
         origin_example: "https://ghe.example.com",
         credentials: &[PAT_ONLY, USER_PASSWORD],
+        api_host: ApiHost::GitHubServer,
+        listing: HostShape::Array,
     },
     TypeInfo {
         id: "GITLAB",
@@ -222,6 +244,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: false,
         origin_example: "https://gitlab.com",
         credentials: &[PAT_ONLY],
+        api_host: ApiHost::GitLabCom,
+        listing: HostShape::Array,
     },
     TypeInfo {
         id: "GITLAB_SERVER",
@@ -231,6 +255,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: true,
         origin_example: "https://gitlab.example.com",
         credentials: &[PAT_ONLY],
+        api_host: ApiHost::GitLabServer,
+        listing: HostShape::Array,
     },
     TypeInfo {
         id: "GITLAB_SERVER_LEGACY",
@@ -240,6 +266,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: true,
         origin_example: "http://gitlab-old.example.com/",
         credentials: &[USER_PASSWORD],
+        api_host: ApiHost::GitLabLegacy,
+        listing: HostShape::Array,
     },
     TypeInfo {
         id: "FILESPACE",
@@ -249,6 +277,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: true,
         origin_example: "/srv/git/*",
         credentials: &[],
+        api_host: ApiHost::Other,
+        listing: HostShape::Array,
     },
     TypeInfo {
         id: "AZURE_DEVOPS",
@@ -258,6 +288,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: true,
         origin_example: "https://ado.example.com/",
         credentials: &[USER_PASSWORD, PAT_ONLY],
+        api_host: ApiHost::Other,
+        listing: HostShape::MicrosoftValue,
     },
     TypeInfo {
         id: "VSTS",
@@ -267,6 +299,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: false,
         origin_example: "https://example.visualstudio.com",
         credentials: &[PAT_ONLY],
+        api_host: ApiHost::Other,
+        listing: HostShape::MicrosoftValue,
     },
     TypeInfo {
         id: "AZURE",
@@ -276,6 +310,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: false,
         origin_example: "https://dev.azure.com/example",
         credentials: &[PAT_ONLY],
+        api_host: ApiHost::Other,
+        listing: HostShape::MicrosoftValue,
     },
     TypeInfo {
         id: "TFS_SERVER",
@@ -285,6 +321,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: true,
         origin_example: "http://tfs.example.com:8080/tfs",
         credentials: &[USER_PASSWORD, &[UsernameAll, Pat]],
+        api_host: ApiHost::Other,
+        listing: HostShape::MicrosoftValue,
     },
     TypeInfo {
         id: "AWS",
@@ -294,6 +332,8 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: false,
         origin_example: "",
         credentials: &[USER_PASSWORD],
+        api_host: ApiHost::Other,
+        listing: HostShape::Unknown,
     },
     TypeInfo {
         id: "GERRIT",
@@ -303,12 +343,45 @@ pub static TYPES: [TypeInfo; 12] = [
         origin_required: true,
         origin_example: "http://gerrit.example.com:8080",
         credentials: &[USER_PASSWORD],
+        api_host: ApiHost::Other,
+        listing: HostShape::Array,
     },
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listing_shapes_by_integration_type() {
+        use HostShape::*;
+        use IntegrationType as T;
+        for (t, app, shape) in [
+            (T::Github, false, Array),
+            (T::GithubServer, true, GitHubApp),
+            (T::GitlabServerLegacy, false, Array),
+            (T::Gitlab, true, Array),
+            (T::Filespace, false, Array),
+            (T::Gerrit, false, Array),
+            (T::TfsServer, false, MicrosoftValue),
+            (T::Vsts, false, MicrosoftValue),
+            (T::Aws, false, Unknown),
+        ] {
+            assert_eq!(t.listing(app), shape, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn api_hosts_by_integration_type() {
+        use ApiHost::*;
+        let host = |t: IntegrationType| t.info().api_host;
+        assert_eq!(host(IntegrationType::Github), GitHubCom);
+        assert_eq!(host(IntegrationType::GithubServer), GitHubServer);
+        assert_eq!(host(IntegrationType::Gitlab), GitLabCom);
+        assert_eq!(host(IntegrationType::GitlabServer), GitLabServer);
+        assert_eq!(host(IntegrationType::GitlabServerLegacy), GitLabLegacy);
+        assert_eq!(host(IntegrationType::Gerrit), Other);
+    }
 
     #[test]
     fn table_order_matches_enum_order() {

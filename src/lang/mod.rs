@@ -5,14 +5,12 @@
 //! empty `path` and a [`crate::diagnostics::Span`] inside the string. The payload rules place them
 //! at the field's JSON Pointer with [`at_path`].
 
-#[doc(hidden)]
-pub mod api_path;
 pub mod java_regex;
 pub mod jmespath;
 pub mod refspec;
 
 use crate::diagnostics::secret_text::{MASK, redact_text, secret_ranges};
-use crate::diagnostics::{Code, Diagnostic, Span};
+use crate::diagnostics::{Diagnostic, Span};
 
 /// Moves language diagnostics (path `""`) to the JSON Pointer of the field that holds the text.
 pub fn at_path(diagnostics: Vec<Diagnostic>, path: &str) -> Vec<Diagnostic> {
@@ -107,16 +105,6 @@ fn moved(text: &str, redacted: &str, masked: &[(usize, usize)], at: usize, is_en
     redacted
         .get(..shifted.min(redacted.len()))
         .map_or(at, |s| s.chars().count())
-}
-
-/// Every code the field-language checkers can emit.
-pub fn codes() -> Vec<&'static Code> {
-    let mut codes = Vec::new();
-    codes.extend(refspec::CODES);
-    codes.extend(api_path::CODES);
-    codes.extend(jmespath::CODES);
-    codes.extend(java_regex::CODES.iter());
-    codes
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 
 use super::{Rule, ptr};
 use crate::diagnostics::Diagnostic;
+use crate::gij::api_path::{self, ApiHost};
 use crate::gij::context::Ctx;
-use crate::lang::{self, api_path::ApiHost, jmespath::HostShape};
+use crate::lang::{self, jmespath::HostShape};
 use crate::values::is_blank;
 
 /// Fields whose length and content the language checkers own (they have their own limits).
@@ -17,16 +18,15 @@ pub const LANGUAGE_FIELDS: &[&str] = &[
     "refSpecCustom",
 ];
 
-// The language checkers' codes are listed by `crate::lang::codes()`.
+// The checkers' codes are listed by `crate::catalogue()` with their modules'.
 pub(super) const RULE: Rule = Rule { codes: &[], check };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let type_name = ctx.ty.map(|t| t.as_str());
     if let Some(path) = ctx.str("apiPath").filter(|s| !s.is_empty()) {
-        let host = type_name.map_or(ApiHost::Other, ApiHost::from_integration_type);
+        let host = ctx.ty.map_or(ApiHost::Other, |t| t.info().api_host);
         placed(
             out,
-            lang::api_path::check_api_path(path, host, ctx.text("origin")),
+            api_path::check_api_path(path, host, ctx.text("origin")),
             "apiPath",
             path,
         );
@@ -36,9 +36,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // githubApp* fields, or from a filter of the GitHub App form itself.
         let github_app = ctx.body.keys().any(|k| k.starts_with("githubApp"))
             || lang::jmespath::looks_like_github_app_filter(filter);
-        let host = type_name.map_or(HostShape::Unknown, |t| {
-            HostShape::for_integration_type(t, github_app)
-        });
+        let host = ctx.ty.map_or(HostShape::Unknown, |t| t.listing(github_app));
         placed(
             out,
             lang::jmespath::check(filter, host),

@@ -67,228 +67,271 @@ pub(crate) fn diagnose(expr: &str, lexed: &Lexed, err: &JmespathError) -> Diagno
     if lexed.error_at == Some(byte) || lexer_reasons.iter().any(|p| reason.starts_with(p)) {
         return lexical(expr, lexed, byte, reason);
     }
-    let idx = lexed.index_at(byte);
-    let tok = idx.and_then(|i| lexed.toks.get(i));
-    let found = describe(expr, tok);
-    let span = tok.map_or_else(|| point_span(expr, byte), span_of);
-    let prefix = |p: &str| reason.starts_with(p);
-    let (id, message) = if prefix("Did not parse the complete expression") {
-        match tok.map(|t| t.kind) {
-            Some(k) if k.is_closer() => (
+    let at = Found::at(expr, lexed, byte);
+    parser_specific(expr, lexed, &at, reason)
+        .or_else(|| {
+            let &(_, id, message) = PLAIN.iter().find(|(p, ..)| reason.starts_with(p))?;
+            Some(syntax(id, message(&at.found), at.span))
+        })
+        .unwrap_or_else(|| {
+            let message = format!("This is not valid JMESPath at {}.", at.found);
+            syntax("invalid", message, at.span)
+        })
+}
+
+/// Where the parser stopped: the byte, the token there, how it reads and its span.
+struct Found<'l> {
+    byte: usize,
+    /// The token's index in the lexed tokens.
+    idx: Option<usize>,
+    tok: Option<&'l Tok>,
+    found: String,
+    span: Span,
+}
+
+impl<'l> Found<'l> {
+    fn at(expr: &str, lexed: &'l Lexed, byte: usize) -> Found<'l> {
+        let idx = lexed.index_at(byte);
+        let tok = idx.and_then(|i| lexed.toks.get(i));
+        Found {
+            byte,
+            idx,
+            tok,
+            found: describe(expr, tok),
+            span: tok.map_or_else(|| point_span(expr, byte), span_of),
+        }
+    }
+}
+
+/// Parse errors whose message only names what was found: reason prefix, id, message.
+#[allow(clippy::type_complexity)]
+const PLAIN: &[(&str, &str, fn(&str) -> String)] = &[
+    ("Expected '}' or ','", "expected-brace-or-comma", |f| {
+        format!("Expected `,` or `}}` in the object, found {f}.")
+    }),
+    ("Expected ')' to close '('", "unclosed-paren", |f| {
+        format!("Expected `)` to close the parenthesis, found {f}.")
+    }),
+    ("Expected number, ':', or '*'", "bad-index", |f| {
+        format!(
+            "After `[` following a value, expected an index, a slice (`:`) or `*`, found {f}; a filter is written `[?condition]`."
+        )
+    }),
+    ("Expected ':' to follow key", "expected-colon", |f| {
+        format!("Expected `:` after the key in the object, found {f}.")
+    }),
+    (
+        "Expected Field to start key value pair",
+        "expected-key",
+        |f| format!("Expected a key name in the object, found {f}."),
+    ),
+    (
+        "Expected ']' for wildcard index",
+        "unclosed-wildcard",
+        |f| format!("Expected `]` after `[*`, found {f}."),
+    ),
+    ("Expected ']'", "unclosed-filter", |f| {
+        format!("Expected `]` to close the filter, found {f}.")
+    }),
+    (
+        "Expected identifier, '*', '{', '[', '&', or '[?'",
+        "bad-dot",
+        |f| format!("After `.`, expected a name, `*`, `{{` or `[`, found {f}."),
+    ),
+    ("Expected '.', '[', or '[?'", "bad-projection", |f| {
+        format!("After a projection, expected `.`, `[` or `[?`, found {f}.")
+    }),
+    ("Too many colons in slice expr", "slice-colons", |_| {
+        "A slice has at most two colons: `[start:stop:step]`.".to_owned()
+    }),
+    ("Expected ':', or ']'", "bad-slice", bad_slice),
+    ("Expected number, ':', or ']'", "bad-slice", bad_slice),
+    ("invalid token after ','", "trailing-comma", |f| {
+        format!("A `,` must be followed by another item, found {f}.")
+    }),
+];
+
+fn bad_slice(found: &str) -> String {
+    format!("Expected a number, `:` or `]` in the index or slice, found {found}.")
+}
+
+/// Parse errors whose message or span depends on the tokens around the stop.
+fn parser_specific(expr: &str, lexed: &Lexed, at: &Found<'_>, reason: &str) -> Option<Diagnostic> {
+    let (found, span) = (&at.found, at.span);
+    let kind = at.tok.map(|t| t.kind);
+    let d = if reason.starts_with("Did not parse the complete expression") {
+        match kind {
+            Some(k) if k.is_closer() => syntax(
                 "unmatched-closer",
                 format!("{found} has no matching opening bracket."),
+                span,
             ),
-            _ => (
+            _ => syntax(
                 "missing-operator",
                 format!(
                     "Unexpected {found} after a complete expression; an operator such as `.`, `|`, `&&`, `||` or `==` is missing before it."
                 ),
+                span,
             ),
         }
-    } else if prefix("Quoted strings can't be a function name") {
-        let quoted = idx
+    } else if reason.starts_with("Quoted strings can't be a function name") {
+        let quoted = at
+            .idx
             .and_then(|i| i.checked_sub(1))
             .and_then(|i| lexed.toks.get(i));
-        return syntax(
+        syntax(
             "quoted-function-name",
             "A quoted name cannot be called as a function; remove the double quotes.".to_owned(),
             quoted.map_or(span, span_of),
-        );
-    } else if prefix("Expected '}' or ','") {
-        (
-            "expected-brace-or-comma",
-            format!("Expected `,` or `}}` in the object, found {found}."),
         )
-    } else if prefix("Expected ')' to close '('") {
-        (
-            "unclosed-paren",
-            format!("Expected `)` to close the parenthesis, found {found}."),
-        )
-    } else if prefix("Unexpected nud token") {
-        match tok {
-            Some(t) if t.kind == Kind::Number => {
-                let number = expr.get(t.start..t.end).unwrap_or("");
-                let fixed = format!(
-                    "{}`{number}`{}",
-                    expr.get(..t.start).unwrap_or(""),
-                    expr.get(t.end..).unwrap_or("")
-                );
-                return syntax(
-                    "bare-number",
-                    format!(
-                        "A number value is written as a JSON literal in backticks, such as `{}`; bare numbers only appear inside `[...]` indexes.",
-                        snippet(number)
-                    ),
-                    span,
-                )
-                .suggest(fixed);
-            }
-            None => (
-                "unexpected-end",
-                "The expression ends where a value is expected.".to_owned(),
-            ),
-            Some(_) => (
-                "expected-expression",
-                format!("Expected a value or an expression, found {found}."),
-            ),
-        }
-    } else if prefix("Expected number, ':', or '*'") {
-        (
-            "bad-index",
-            format!(
-                "After `[` following a value, expected an index, a slice (`:`) or `*`, found {found}; a filter is written `[?condition]`."
-            ),
-        )
-    } else if prefix("Invalid function name") {
+    } else if reason.starts_with("Unexpected nud token") {
+        unexpected_start(expr, at)
+    } else if reason.starts_with("Invalid function name") {
         let paren = lexed
             .toks
             .iter()
             .rev()
-            .find(|t| t.start < byte && t.kind == Kind::Lparen);
-        return syntax(
+            .find(|t| t.start < at.byte && t.kind == Kind::Lparen);
+        syntax(
             "invalid-function-name",
             "Only a plain name can be called as a function.".to_owned(),
             paren.map_or(span, span_of),
-        );
-    } else if prefix("Unexpected led token") {
-        match tok.map(|t| t.kind) {
-            Some(Kind::Star) => {
-                return community("multiplication", "The multiplication operator `*`", span);
-            }
-            Some(Kind::Not) => (
+        )
+    } else if reason.starts_with("Unexpected led token") {
+        match kind {
+            Some(Kind::Star) => community("multiplication", "The multiplication operator `*`", span),
+            Some(Kind::Not) => syntax(
                 "unexpected-not",
                 "Unexpected `!` after a value; `!` negates the term that follows it and `!=` compares.".to_owned(),
+                span,
             ),
-            _ => (
+            _ => syntax(
                 "unexpected-token",
                 format!("Unexpected {found} after a value."),
+                span,
             ),
         }
-    } else if prefix("Expected ':' to follow key") {
-        (
-            "expected-colon",
-            format!("Expected `:` after the key in the object, found {found}."),
-        )
-    } else if prefix("Expected Field to start key value pair") {
-        (
-            "expected-key",
-            format!("Expected a key name in the object, found {found}."),
-        )
-    } else if prefix("Expected ']' for wildcard index") {
-        (
-            "unclosed-wildcard",
-            format!("Expected `]` after `[*`, found {found}."),
-        )
-    } else if prefix("Expected ']'") {
-        (
-            "unclosed-filter",
-            format!("Expected `]` to close the filter, found {found}."),
-        )
-    } else if prefix("Expected identifier, '*', '{', '[', '&', or '[?'") {
-        (
-            "bad-dot",
-            format!("After `.`, expected a name, `*`, `{{` or `[`, found {found}."),
-        )
-    } else if prefix("Expected '.', '[', or '[?'") {
-        (
-            "bad-projection",
-            format!("After a projection, expected `.`, `[` or `[?`, found {found}."),
-        )
-    } else if prefix("Too many colons in slice expr") {
-        (
-            "slice-colons",
-            "A slice has at most two colons: `[start:stop:step]`.".to_owned(),
-        )
-    } else if prefix("Expected ':', or ']'") || prefix("Expected number, ':', or ']'") {
-        (
-            "bad-slice",
-            format!("Expected a number, `:` or `]` in the index or slice, found {found}."),
-        )
-    } else if prefix("invalid token after ','") {
-        (
-            "trailing-comma",
-            format!("A `,` must be followed by another item, found {found}."),
-        )
     } else {
-        ("invalid", format!("This is not valid JMESPath at {found}."))
+        return None;
     };
-    syntax(id, message, span)
+    Some(d)
 }
 
+/// "Unexpected nud token": no value can start with what was found (a bare number, the end).
+fn unexpected_start(expr: &str, at: &Found<'_>) -> Diagnostic {
+    match at.tok {
+        Some(t) if t.kind == Kind::Number => {
+            let number = expr.get(t.start..t.end).unwrap_or("");
+            let fixed = format!(
+                "{}`{number}`{}",
+                expr.get(..t.start).unwrap_or(""),
+                expr.get(t.end..).unwrap_or("")
+            );
+            syntax(
+                "bare-number",
+                format!(
+                    "A number value is written as a JSON literal in backticks, such as `{}`; bare numbers only appear inside `[...]` indexes.",
+                    snippet(number)
+                ),
+                at.span,
+            )
+            .suggest(fixed)
+        }
+        None => syntax(
+            "unexpected-end",
+            "The expression ends where a value is expected.".to_owned(),
+            at.span,
+        ),
+        Some(_) => syntax(
+            "expected-expression",
+            format!("Expected a value or an expression, found {}.", at.found),
+            at.span,
+        ),
+    }
+}
+
+/// The diagnostic for an error of the lexer at byte `byte` (the character there is the cause).
 fn lexical(expr: &str, lexed: &Lexed, byte: usize, reason: &str) -> Diagnostic {
     let rest = expr.get(byte..).unwrap_or("");
     let mut chars = rest.chars();
     let c = chars.next().unwrap_or(' ');
     let next = chars.next();
     let span = point_span(expr, byte);
-    let to_end = Span {
-        start: span.start,
-        end: span.start + rest.chars().count(),
-    };
-    let (id, message) = match c {
+    quoting(expr, byte, c, reason, span)
+        .or_else(|| community_operator(expr, lexed, c, next, span))
+        .unwrap_or_else(|| {
+            let (id, message) = bad_character(c, next);
+            syntax(id, message, span)
+        })
+}
+
+/// An unclosed or invalid quoted name, string or literal, or a single `=`.
+fn quoting(expr: &str, byte: usize, c: char, reason: &str, span: Span) -> Option<Diagnostic> {
+    let rest = expr.get(byte..).unwrap_or("");
+    let d = match c {
         '\'' | '"' | '`' if reason.starts_with("Unclosed") => {
             let what = match c {
                 '\'' => "string",
                 '"' => "quoted name",
                 _ => "literal",
             };
-            return syntax(
+            let to_end = Span {
+                start: span.start,
+                end: span.start + rest.chars().count(),
+            };
+            syntax(
                 "unclosed-quote",
                 format!("The {what} starting here is never closed; add the closing {c}."),
                 to_end,
-            );
+            )
         }
-        '"' => {
-            let end = lexed_end(expr, byte, '"');
-            return syntax(
-                "bad-quoted-name",
-                "The quoted name is not a valid JSON string; check its backslash escapes."
-                    .to_owned(),
-                Span {
-                    start: span.start,
-                    end,
-                },
-            );
-        }
-        '`' => {
-            let end = lexed_end(expr, byte, '`');
-            return syntax(
-                "bad-literal",
-                "The text between backticks is not valid JSON (a string must be in double quotes, such as `\"text\"`, or written as a raw string 'text').".to_owned(),
-                Span { start: span.start, end },
-            );
-        }
+        '"' => syntax(
+            "bad-quoted-name",
+            "The quoted name is not a valid JSON string; check its backslash escapes.".to_owned(),
+            Span {
+                start: span.start,
+                end: lexed_end(expr, byte, '"'),
+            },
+        ),
+        '`' => syntax(
+            "bad-literal",
+            "The text between backticks is not valid JSON (a string must be in double quotes, such as `\"text\"`, or written as a raw string 'text').".to_owned(),
+            Span { start: span.start, end: lexed_end(expr, byte, '`') },
+        ),
         '=' => {
             let fixed = format!(
                 "{}=={}",
                 expr.get(..byte).unwrap_or(""),
                 rest.get(1..).unwrap_or("")
             );
-            return syntax(
+            syntax(
                 "single-equals",
                 "A single `=` is not an operator; compare with `==`.".to_owned(),
                 span,
             )
-            .suggest(fixed);
+            .suggest(fixed)
         }
-        '-' if next == Some('0') => ("negative-zero", "Write `0` instead of `-0`.".to_owned()),
-        '-' if next.is_some_and(|d| d.is_ascii_digit()) => (
-            "number-too-large",
-            "The number is too large: indexes and slice bounds must fit in 32 bits.".to_owned(),
-        ),
-        '-' if next.is_some_and(char::is_numeric) => (
-            "bad-number",
-            "Numbers must be written with the digits 0 to 9.".to_owned(),
-        ),
-        '-' => return community("subtraction", "Subtraction and unary minus (`-`)", span),
-        '0'..='9' => (
-            "number-too-large",
-            "The number is too large: indexes and slice bounds must fit in 32 bits.".to_owned(),
-        ),
+        _ => return None,
+    };
+    Some(d)
+}
+
+/// Arithmetic, variables and `let`: JMESPath Community syntax the server does not read.
+fn community_operator(
+    expr: &str,
+    lexed: &Lexed,
+    c: char,
+    next: Option<char>,
+    span: Span,
+) -> Option<Diagnostic> {
+    let d = match c {
+        '-' if !next.is_some_and(char::is_numeric) => {
+            community("subtraction", "Subtraction and unary minus (`-`)", span)
+        }
         '$' => {
             let prev = lexed.toks.last().filter(|t| t.kind == Kind::Ident);
             let is_let = prev.is_some_and(|t| expr.get(t.start..t.end) == Some("let"));
-            return match prev {
+            match prev {
                 Some(t) if is_let => community(
                     "let",
                     "The let-expression `let $name = … in …`",
@@ -298,18 +341,39 @@ fn lexical(expr: &str, lexed: &Lexed, byte: usize, reason: &str) -> Diagnostic {
                     },
                 ),
                 _ => community("variable", "Variables such as `$name`", span),
-            };
+            }
         }
-        '/' if next == Some('/') => {
-            return community("integer-division", "The integer division operator `//`", span);
-        }
-        '+' | '%' | '/' | '\u{2212}' | '\u{00d7}' | '\u{00f7}' => {
-            return community(
-                "arithmetic",
-                &format!("The arithmetic operator `{c}`"),
-                span,
-            );
-        }
+        '/' if next == Some('/') => community(
+            "integer-division",
+            "The integer division operator `//`",
+            span,
+        ),
+        '+' | '%' | '/' | '\u{2212}' | '\u{00d7}' | '\u{00f7}' => community(
+            "arithmetic",
+            &format!("The arithmetic operator `{c}`"),
+            span,
+        ),
+        _ => return None,
+    };
+    Some(d)
+}
+
+/// The reason id and message for a character no JMESPath token starts with.
+fn bad_character(c: char, next: Option<char>) -> (&'static str, String) {
+    match c {
+        '-' if next == Some('0') => ("negative-zero", "Write `0` instead of `-0`.".to_owned()),
+        '-' if next.is_some_and(|d| d.is_ascii_digit()) => (
+            "number-too-large",
+            "The number is too large: indexes and slice bounds must fit in 32 bits.".to_owned(),
+        ),
+        '-' if next.is_some_and(char::is_numeric) => (
+            "bad-number",
+            "Numbers must be written with the digits 0 to 9.".to_owned(),
+        ),
+        '0'..='9' => (
+            "number-too-large",
+            "The number is too large: indexes and slice bounds must fit in 32 bits.".to_owned(),
+        ),
         '?' => (
             "stray-question-mark",
             "A `?` is only valid right after `[`, as in the filter `[?condition]`.".to_owned(),
@@ -337,8 +401,7 @@ fn lexical(expr: &str, lexed: &Lexed, byte: usize, reason: &str) -> Diagnostic {
             "invalid-character",
             format!("The character `{c}` is not part of JMESPath."),
         ),
-    };
-    syntax(id, message, span)
+    }
 }
 
 /// A single-token operand: a name, a string, a literal or `@`.

@@ -3,21 +3,28 @@
 //! The filter is evaluated as the server reads it: where an unparenthesised `!` means
 //! something else on the server (see `negation`), the evaluated text gets the server's
 //! parentheses first. Results are matched to the listing by identity (the interpreter passes
-//! the listing's own values through), falling back to equality.
+//! the listing's own values through), falling back to equality (`listing_index`).
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::rc::Rc;
 use std::sync::Arc;
 
+use jmespath::ast::Ast;
 use jmespath::{Context, ErrorReason, Rcvar, RuntimeError, Variable};
 use serde::Serialize;
 use serde_json::Value;
 
 use super::lexer::Kind;
 use super::{
-    EVALUATION_ERROR, HostShape, MAX_EVAL_DEPTH, NOT_REPOSITORIES, PREVIEW_TOO_MUCH_WORK,
+    Compiled, EVALUATION_ERROR, HostShape, MAX_EVAL_DEPTH, NOT_REPOSITORIES, PREVIEW_TOO_MUCH_WORK,
     PREVIEW_UNAVAILABLE, budget, check, compile, is_blank, negation, snippet, tree,
 };
 use crate::diagnostics::{Diagnostic, Severity};
+use listing_index::ListingIndex;
+
+mod listing_index;
+#[cfg(test)]
+mod tests;
 
 /// One repository of the listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -207,6 +214,61 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(diagnostics);
     }
+    let values = listing_values(listing)?;
+    let (root, key) = envelope(listing, host)
+        .map_err(|why| unavailable(format!("No preview: {why}."), "listing-shape"))?;
+    let candidates = repositories(&root, key);
+    if is_blank(expr) {
+        return Ok(Preview {
+            kept: (0..candidates.len()).map(|i| item(candidates, i)).collect(),
+            dropped: Vec::new(),
+            result_shape: if host == HostShape::MicrosoftValue {
+                "object"
+            } else {
+                "array"
+            },
+            note: Some("No filter: every repository is kept.".to_owned()),
+        });
+    }
+    let mut notes = Vec::new();
+    let (text, compiled) = as_the_server_reads(expr, &mut notes);
+    let ast = evaluable(&compiled, values)?;
+    let data = Variable::try_from(&root).map(Rcvar::new).map_err(|_| {
+        unavailable(
+            "The listing cannot be converted for evaluation.",
+            "listing-shape",
+        )
+    })?;
+    let listed = variable_array(&data, key).unwrap_or_default();
+    let result = evaluate(&text, &compiled, ast, &data)?;
+    let returned = returned_repositories(&result, host)?;
+    let (kept, duplicates) = kept_indices(&listed, &returned)?;
+    if duplicates {
+        notes.push("Some repositories are returned more than once.".to_owned());
+    }
+    let mut is_kept = vec![false; candidates.len()];
+    for &i in &kept {
+        if let Some(k) = is_kept.get_mut(i) {
+            *k = true;
+        }
+    }
+    Ok(Preview {
+        kept: kept.into_iter().map(|i| item(candidates, i)).collect(),
+        dropped: (0..candidates.len())
+            .filter(|&i| !is_kept.get(i).copied().unwrap_or(false))
+            .map(|i| item(candidates, i))
+            .collect(),
+        result_shape: if result.is_object() {
+            "object"
+        } else {
+            "array"
+        },
+        note: (!notes.is_empty()).then(|| notes.join(" ")),
+    })
+}
+
+/// The listing's number of values, or why it cannot be previewed (it nests too deeply).
+fn listing_values(listing: &Value) -> Result<usize, Vec<Diagnostic>> {
     let (depth, values) = measure(listing);
     if depth > MAX_EVAL_DEPTH {
         return Err(unavailable(
@@ -216,57 +278,55 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
             "listing-too-deep",
         ));
     }
-    let (root, key) = envelope(listing, host)
-        .map_err(|why| unavailable(format!("No preview: {why}."), "listing-shape"))?;
-    let candidates: &[Value] = match key {
+    Ok(values)
+}
+
+/// The repositories of the enveloped listing `root` (under `key`, or `root` itself).
+fn repositories<'v>(root: &'v Value, key: Option<&str>) -> &'v [Value] {
+    match key {
         Some(k) => root
             .get(k)
             .and_then(Value::as_array)
             .map_or(&[], Vec::as_slice),
         None => root.as_array().map_or(&[], Vec::as_slice),
-    };
-    let result_shape = if host == HostShape::MicrosoftValue {
-        "object"
-    } else {
-        "array"
-    };
-    let item = |i: usize| PreviewItem {
+    }
+}
+
+/// Repository `i` of `candidates`, named for display.
+fn item(candidates: &[Value], i: usize) -> PreviewItem {
+    PreviewItem {
         index: i,
         name: candidates
             .get(i)
             .map_or_else(|| format!("#{i}"), |r| display_name(r, i)),
-    };
-    if is_blank(expr) {
-        return Ok(Preview {
-            kept: (0..candidates.len()).map(item).collect(),
-            dropped: Vec::new(),
-            result_shape,
-            note: Some("No filter: every repository is kept.".to_owned()),
-        });
     }
+}
 
+/// The text to evaluate and its compilation: `expr` with the server's parentheses around an
+/// unparenthesised `!` where it reads differently (with a note saying so), else `expr`.
+fn as_the_server_reads<'a>(expr: &'a str, notes: &mut Vec<String>) -> (Cow<'a, str>, Rc<Compiled>) {
     let original = compile(expr);
-    let rewritten = negation::server_reading(expr, &original.lexed);
-    let mut notes = Vec::new();
-    let (text, compiled) = match &rewritten {
-        Some(t) => {
-            let c = compile(t);
-            if c.ast.is_some() && c.errors.is_empty() {
-                notes.push(format!(
-                    "Evaluated as the server reads `!` (the lowest precedence but `|`): {}.",
-                    snippet(t)
-                ));
-                (t.as_str(), c)
-            } else {
-                notes.push(
-                    "Evaluated with standard JMESPath precedence for `!`; the server may differ."
-                        .to_owned(),
-                );
-                (expr, original)
-            }
-        }
-        None => (expr, original),
+    let Some(rewritten) = negation::server_reading(expr, &original.lexed) else {
+        return (Cow::Borrowed(expr), original);
     };
+    let compiled = compile(&rewritten);
+    if compiled.ast.is_some() && compiled.errors.is_empty() {
+        notes.push(format!(
+            "Evaluated as the server reads `!` (the lowest precedence but `|`): {}.",
+            snippet(&rewritten)
+        ));
+        (Cow::Owned(rewritten), compiled)
+    } else {
+        notes.push(
+            "Evaluated with standard JMESPath precedence for `!`; the server may differ."
+                .to_owned(),
+        );
+        (Cow::Borrowed(expr), original)
+    }
+}
+
+/// The filter's AST when it can be evaluated safely on a listing of `values` values.
+fn evaluable(compiled: &Compiled, values: usize) -> Result<&Ast, Vec<Diagnostic>> {
     let Some(ast) = &compiled.ast else {
         return Err(unavailable(
             "The filter cannot be evaluated.",
@@ -285,8 +345,9 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
     let bound = i64::try_from(values)
         .unwrap_or(i64::MAX)
         .saturating_add(4096);
-    let risky_slice = tree::nodes(ast).iter().any(|n| {
-        matches!(n, jmespath::ast::Ast::Slice { step, .. } if i64::from(*step).saturating_add(bound) > i64::from(i32::MAX))
+    let all_nodes = tree::nodes(ast);
+    let risky_slice = all_nodes.iter().any(|n| {
+        matches!(n, Ast::Slice { step, .. } if i64::from(*step).saturating_add(bound) > i64::from(i32::MAX))
     });
     if risky_slice {
         return Err(unavailable(
@@ -294,12 +355,17 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
             "slice-step",
         ));
     }
+    within_work_bounds(&all_nodes, values)?;
+    Ok(ast)
+}
+
+/// Refuses filters whose evaluation on `values` values could exceed the preview's work bounds.
+fn within_work_bounds(all_nodes: &[&Ast], values: usize) -> Result<(), Vec<Diagnostic>> {
     // Multi-select lists and hashes can copy their input (`[@, @][] | [@, @][] | …` doubles
     // it each time); the product of their sizes bounds the growth.
-    let all_nodes = tree::nodes(ast);
     let growth = all_nodes.iter().fold(1usize, |acc, n| match n {
-        jmespath::ast::Ast::MultiList { elements, .. } => acc.saturating_mul(elements.len().max(1)),
-        jmespath::ast::Ast::MultiHash { elements, .. } => acc.saturating_mul(elements.len().max(1)),
+        Ast::MultiList { elements, .. } => acc.saturating_mul(elements.len().max(1)),
+        Ast::MultiHash { elements, .. } => acc.saturating_mul(elements.len().max(1)),
         _ => acc,
     });
     if growth.saturating_mul(values) > MAX_PREVIEW_WORK {
@@ -311,38 +377,41 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
     if budget::estimated_visits(all_nodes.len(), values, growth) > budget::MAX_NODE_VISITS {
         return Err(too_much_work("node-visits"));
     }
+    Ok(())
+}
 
-    let data = Variable::try_from(&root).map(Rcvar::new).map_err(|_| {
-        unavailable(
-            "The listing cannot be converted for evaluation.",
-            "listing-shape",
-        )
-    })?;
-    let listed = variable_array(&data, key).unwrap_or_default();
+/// Interprets `ast` (compiled from `text`) on `data` within the function-work budget.
+fn evaluate(
+    text: &str,
+    compiled: &Compiled,
+    ast: &Ast,
+    data: &Rcvar,
+) -> Result<Rcvar, Vec<Diagnostic>> {
     let meter = Arc::new(budget::Meter::default());
     let runtime = budget::metered_runtime(&meter);
     let mut ctx = Context::new(text, &runtime);
-    let result = jmespath::interpret(&data, ast, &mut ctx).map_err(|e| {
+    jmespath::interpret(data, ast, &mut ctx).map_err(|e| {
         if meter.exhausted() {
             return too_much_work("function-work");
         }
-        let function = compiled
-            .lexed
-            .index_at(e.offset)
-            .filter(|&i| {
-                compiled
-                    .lexed
-                    .toks
-                    .get(i)
-                    .is_some_and(|t| t.kind == Kind::Lparen)
-            })
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| compiled.lexed.toks.get(i))
-            .and_then(|t| text.get(t.start..t.end));
-        let (message, reason) = runtime_message(&e, function);
+        let (message, reason) = runtime_message(&e, failing_function(compiled, text, e.offset));
         vec![Diagnostic::new(&EVALUATION_ERROR, "", message).param("reason", reason)]
-    })?;
+    })
+}
 
+/// The name of the function whose `(` is at `offset` of `text`, when one is.
+fn failing_function<'t>(compiled: &Compiled, text: &'t str, offset: usize) -> Option<&'t str> {
+    let toks = &compiled.lexed.toks;
+    let paren = compiled
+        .lexed
+        .index_at(offset)
+        .filter(|&i| toks.get(i).is_some_and(|t| t.kind == Kind::Lparen))?;
+    let name = toks.get(paren.checked_sub(1)?)?;
+    text.get(name.start..name.end)
+}
+
+/// The repositories a filter's `result` hands back to the server for `host`.
+fn returned_repositories(result: &Rcvar, host: HostShape) -> Result<Vec<Rcvar>, Vec<Diagnostic>> {
     let returned = match host {
         HostShape::MicrosoftValue => result
             .as_object()
@@ -350,39 +419,49 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
             .and_then(|v| v.as_array().cloned()),
         HostShape::Unknown if !result.is_array() => ["value", "values", "repositories"]
             .into_iter()
-            .find_map(|k| variable_array(&result, Some(k))),
+            .find_map(|k| variable_array(result, Some(k))),
         _ => result.as_array().cloned(),
     };
-    let Some(returned) = returned else {
+    returned.ok_or_else(|| {
         let expected = if host == HostShape::MicrosoftValue {
             "an object {value: [...]}"
         } else {
             "an array of repositories"
         };
-        return Err(vec![
+        vec![
             Diagnostic::new(
                 &NOT_REPOSITORIES,
                 "",
                 format!(
                     "On this listing the filter returns {}, not {expected}.",
-                    type_name(&result)
+                    type_name(result)
                 ),
             )
-            .param("returns", type_name(&result)),
-        ]);
-    };
+            .param("returns", type_name(result)),
+        ]
+    })
+}
 
+/// The listing positions of the `returned` repositories, first returns only, in returned order,
+/// and whether one was returned more than once; an error when some are not the listing's.
+fn kept_indices(
+    listed: &[Rcvar],
+    returned: &[Rcvar],
+) -> Result<(Vec<usize>, bool), Vec<Diagnostic>> {
+    let index = ListingIndex::new(listed);
+    let mut seen = vec![false; listed.len()];
     let mut kept = Vec::new();
-    let mut seen = HashSet::new();
     let mut duplicates = false;
     let mut foreign = 0usize;
-    for value in &returned {
-        let index = listed
-            .iter()
-            .position(|l| Rcvar::ptr_eq(l, value))
-            .or_else(|| listed.iter().position(|l| l == value));
-        match index {
-            Some(i) if seen.insert(i) => kept.push(item(i)),
+    for value in returned {
+        let first = index
+            .find(value, &mut |a, b| a == b)
+            .and_then(|i| Some((i, seen.get_mut(i)?)));
+        match first {
+            Some((i, seen)) if !*seen => {
+                *seen = true;
+                kept.push(i);
+            }
             Some(_) => duplicates = true,
             None => foreign += 1,
         }
@@ -400,23 +479,7 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
             .param("foreign", foreign),
         ]);
     }
-    if duplicates {
-        notes.push("Some repositories are returned more than once.".to_owned());
-    }
-    let dropped = (0..candidates.len())
-        .filter(|i| !seen.contains(i))
-        .map(item)
-        .collect();
-    Ok(Preview {
-        kept,
-        dropped,
-        result_shape: if result.is_object() {
-            "object"
-        } else {
-            "array"
-        },
-        note: (!notes.is_empty()).then(|| notes.join(" ")),
-    })
+    Ok((kept, duplicates))
 }
 
 fn type_name(v: &Variable) -> &'static str {
@@ -428,172 +491,5 @@ fn type_name(v: &Variable) -> &'static str {
         Variable::Array(_) => "an array",
         Variable::Object(_) => "an object",
         Variable::Expref(_) => "an expression reference",
-    }
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn listing() -> Value {
-        json!([
-            {"full_name": "o/a", "name": "a", "archived": false, "private": true, "size": 1},
-            {"full_name": "o/b", "name": "b", "archived": true, "private": true, "size": 2},
-            {"full_name": "o/c", "name": "c", "archived": false, "private": false, "size": 3},
-        ])
-    }
-
-    fn names(items: &[PreviewItem]) -> Vec<&str> {
-        items.iter().map(|i| i.name.as_str()).collect()
-    }
-
-    #[test]
-    fn keeps_and_drops() {
-        let p = preview("[?!archived]", &listing(), HostShape::Array).unwrap();
-        assert_eq!(names(&p.kept), ["o/a", "o/c"]);
-        assert_eq!(names(&p.dropped), ["o/b"]);
-        assert_eq!(p.dropped[0].index, 1);
-        assert_eq!(p.note, None);
-        let json = serde_json::to_value(&p).unwrap();
-        assert_eq!(json["resultShape"], "array");
-    }
-
-    #[test]
-    fn blank_keeps_everything() {
-        let p = preview("  ", &listing(), HostShape::Array).unwrap();
-        assert_eq!(p.kept.len(), 3);
-        assert!(p.note.is_some());
-    }
-
-    #[test]
-    fn microsoft_and_github_app_envelopes() {
-        let ms = json!({"count": 2, "value": [
-            {"name": "r1", "project": {"name": "P"}, "isDisabled": true},
-            {"name": "r2", "project": {"name": "P"}, "isDisabled": false},
-        ]});
-        let p = preview(
-            "{value: value[?!isDisabled]}",
-            &ms,
-            HostShape::MicrosoftValue,
-        )
-        .unwrap();
-        assert_eq!(names(&p.kept), ["P/r2"]);
-        assert_eq!(p.result_shape, "object");
-        let p = preview(
-            "repositories[] | [?private]",
-            &listing(),
-            HostShape::GitHubApp,
-        )
-        .unwrap();
-        assert_eq!(names(&p.kept), ["o/a", "o/b"]);
-    }
-
-    #[test]
-    fn server_precedence_of_not() {
-        // Server: !(archived && private) keeps a (false) and c; standard would keep only c.
-        let p = preview("[?!archived && private]", &listing(), HostShape::Array).unwrap();
-        assert_eq!(names(&p.kept), ["o/a", "o/c"]);
-        assert!(p.note.unwrap().contains("server"));
-    }
-
-    #[test]
-    fn sorted_results_keep_their_order() {
-        let p = preview("reverse(sort_by(@, &size))", &listing(), HostShape::Array).unwrap();
-        assert_eq!(names(&p.kept), ["o/c", "o/b", "o/a"]);
-        let p = preview("[@[0], @[0]][]", &listing(), HostShape::Array);
-        assert!(p.unwrap().note.unwrap().contains("more than once"));
-    }
-
-    #[test]
-    fn refusals() {
-        let err = |e: &str, l: &Value, h| preview(e, l, h).unwrap_err()[0].code;
-        assert_eq!(
-            err("[?", &listing(), HostShape::Array),
-            super::super::SYNTAX.id
-        );
-        assert_eq!(
-            err("[].name", &listing(), HostShape::Array),
-            NOT_REPOSITORIES.id
-        );
-        assert_eq!(
-            err("length(@)", &listing(), HostShape::Array),
-            NOT_REPOSITORIES.id
-        );
-        assert_eq!(
-            err("[?a]", &json!({}), HostShape::Array),
-            PREVIEW_UNAVAILABLE.id
-        );
-        assert_eq!(
-            err("[?contains(size, 'x')]", &listing(), HostShape::Array),
-            EVALUATION_ERROR.id
-        );
-        let deep = format!("a{}", ".b".repeat(100));
-        assert_eq!(
-            err(&deep, &listing(), HostShape::Unknown),
-            PREVIEW_UNAVAILABLE.id
-        );
-        let mut nested = json!(1);
-        for _ in 0..100 {
-            nested = json!([nested]);
-        }
-        assert_eq!(err("@", &nested, HostShape::Array), PREVIEW_UNAVAILABLE.id);
-        assert_eq!(
-            err("[1::2147483647]", &listing(), HostShape::Array),
-            PREVIEW_UNAVAILABLE.id
-        );
-        let doubling = format!("@{}", " | [@, @][]".repeat(30));
-        assert_eq!(
-            err(&doubling, &listing(), HostShape::Array),
-            PREVIEW_UNAVAILABLE.id
-        );
-        let twice = format!("@{}", " | [@, @][]".repeat(3));
-        assert!(preview(&twice, &listing(), HostShape::Array).is_ok());
-    }
-
-    /// The deepest ASTs the preview evaluates run on a 1 MiB stack (wasm's) in a debug build,
-    /// where the interpreter takes ~11 KiB per level (~0.5 KiB in a release build).
-    #[test]
-    fn deepest_evaluated_expressions_fit_a_small_stack() {
-        super::super::tests::on_stack(1024, || {
-            let shapes: Vec<Box<dyn Fn(usize) -> String>> = vec![
-                Box::new(|n| format!("a{}", ".b".repeat(n))),
-                Box::new(|n| format!("a{}", " || a".repeat(n))),
-                Box::new(|n| format!("@{}", " | @".repeat(n))),
-                Box::new(|n| format!("@{}", "[0]".repeat(n))),
-                Box::new(|n| format!("{}@{}", "[?".repeat(n), "]".repeat(n))),
-                Box::new(|n| format!("{}@{}", "map(&".repeat(n), ", @)".repeat(n))),
-                Box::new(|n| format!("{}@{}", "not_null(".repeat(n), ")".repeat(n))),
-                Box::new(|n| format!("{}@{}", "{a: ".repeat(n), "}".repeat(n))),
-                Box::new(|n| format!("{}@", "!".repeat(n))),
-                Box::new(|n| format!("@{}", "[*].a".repeat(n))),
-            ];
-            let data = json!([{"a": [{"a": 1, "b": true}], "b": [1]}]);
-            for shape in shapes {
-                let fits = |n: usize| {
-                    let c = compile(&shape(n));
-                    c.errors.is_empty() && c.ast.is_some() && c.ast_depth <= MAX_EVAL_DEPTH
-                };
-                let mut n = 1;
-                while fits(n + 1) {
-                    n += 1;
-                }
-                let e = shape(n);
-                let r = preview(&e, &data, HostShape::Unknown);
-                if let Err(d) = &r {
-                    assert!(
-                        d.iter().all(|d| d.code != PREVIEW_UNAVAILABLE.id),
-                        "{e}: {d:?}"
-                    );
-                }
-            }
-        });
-    }
-
-    #[test]
-    fn evaluation_errors_name_the_function() {
-        let d = preview("[?contains(size, 'x')]", &listing(), HostShape::Array).unwrap_err();
-        assert!(d[0].message.contains("`contains`"), "{}", d[0].message);
     }
 }
