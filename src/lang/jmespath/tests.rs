@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::expect_used)]
 
 use super::*;
+use crate::diagnostics::Span;
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
