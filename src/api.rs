@@ -9,6 +9,10 @@ use crate::values::is_blank;
 use crate::xray;
 use serde_json::Value;
 
+pub use crate::lang::api_path::KnownPath;
+pub use crate::lang::java_regex::{Mode as JavaRegexMode, Preview as JavaRegexPreview};
+pub use crate::lang::jmespath::{Preview as JmesPathPreview, PreviewItem as JmesPathPreviewItem};
+
 /// An option has a value it cannot take.
 pub const INVALID_OPTION: Code = Code::new(
     "invalid-option",
@@ -213,10 +217,7 @@ fn merge_preview<P>(
 
 /// `checkJmesPath(expression, {type?, githubApp?, sample?})`: an `apiFilter` on its own, with a
 /// preview of what it keeps from `sample` (a repository listing as the host returns it).
-pub fn check_jmespath(
-    expression: &str,
-    options: &Value,
-) -> CheckResult<crate::lang::jmespath::Preview> {
+pub fn check_jmespath(expression: &str, options: &Value) -> CheckResult<JmesPathPreview> {
     use crate::lang::jmespath::{self, HostShape};
     let github_app = options
         .get("githubApp")
@@ -246,10 +247,7 @@ pub fn check_jmespath(
 
 /// `checkJavaRegex(pattern, {tags?, mode?})`: a `tagsFilter` (`mode: "show"`, the default) or
 /// `prHideFilter` (`mode: "hide"`) on its own, with a preview over `tags`.
-pub fn check_java_regex(
-    pattern: &str,
-    options: &Value,
-) -> CheckResult<crate::lang::java_regex::Preview> {
+pub fn check_java_regex(pattern: &str, options: &Value) -> CheckResult<JavaRegexPreview> {
     use crate::lang::java_regex::{self, Mode};
     let mode = match options.get("mode").and_then(Value::as_str) {
         Some("hide") => Mode::Hide,
@@ -300,7 +298,7 @@ pub fn check_api_path(path: &str, options: &Value) -> Report {
 }
 
 /// `knownApiPaths(type)`: the documented `apiPath` examples for a type's host.
-pub fn known_api_paths(integration_type: &str) -> &'static [crate::lang::api_path::KnownPath] {
+pub fn known_api_paths(integration_type: &str) -> &'static [KnownPath] {
     crate::lang::api_path::known_paths(crate::lang::api_path::ApiHost::from_integration_type(
         integration_type,
     ))

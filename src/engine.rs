@@ -11,6 +11,10 @@ use std::ops::Deref;
 /// `fn(&Ctx<'_>, &mut Vec<Diagnostic>)`.
 pub struct Rule<F> {
     /// Short name, for debugging and docs.
+    #[allow(
+        dead_code,
+        reason = "no code reads it: it names the rule in a debugger"
+    )]
     pub name: &'static str,
     /// Every code the check can emit.
     pub codes: &'static [Code],

@@ -9,6 +9,7 @@ use serde::Serialize;
 /// One integration type, for forms.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct TypeDescription {
     /// The `type` value.
     #[serde(rename = "type")]
@@ -31,6 +32,7 @@ pub struct TypeDescription {
 /// One field of a type, for forms.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct FieldDescription {
     /// The field's facts (name, label, description, kind, default).
     #[serde(flatten)]

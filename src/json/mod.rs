@@ -13,7 +13,9 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 mod locate;
-pub use locate::{locate, locate_in};
+#[cfg(test)]
+pub use locate::locate;
+pub use locate::locate_in;
 
 /// The largest JSON text accepted, in bytes. Real payloads are under 10 KB.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
@@ -435,6 +437,9 @@ fn plain(value: Value) -> TopLevel {
         duplicates: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod locate_tests;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]

@@ -11,6 +11,8 @@ pub mod java_regex;
 pub mod jmespath;
 pub(crate) mod recent;
 pub mod refspec;
+#[cfg(test)]
+mod refspec_git_differential;
 
 use crate::diagnostics::secret_text::{MASK, redact_text, secret_ranges};
 use crate::diagnostics::{Code, Diagnostic, Span};

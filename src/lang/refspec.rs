@@ -2,7 +2,7 @@
 //!
 //! Each item is `[+]<src>:<dst>`; each side is a ref name checked by the rules of git's
 //! `check_refname_format` (refs.c), reproduced exactly by [`check_ref_name`] and measured against
-//! `git check-ref-format` in `tests/refspec_git_differential.rs`.
+//! `git check-ref-format` in `src/lang/refspec_git_differential.rs`.
 //!
 //! Decisions where the documentation is silent:
 //! - Whitespace around an item is ignored (the vendor's own example separates items with `", "`),
@@ -316,6 +316,7 @@ fn is_item_space(c: char) -> bool {
 /// Splits a `refSpecCustom` value on commas. Each item is trimmed of spaces, tabs and line
 /// breaks; its span (in characters) covers the trimmed text. Empty items are kept, with an empty
 /// span where they would start.
+#[cfg(test)]
 pub fn split_refspecs(text: &str) -> Vec<(Span, &str)> {
     raw_items(text)
         .into_iter()

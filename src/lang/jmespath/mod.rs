@@ -33,7 +33,6 @@ use jmespath::ast::Ast;
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
 use crate::lang::recent::{Recent, memo};
 
-pub use budget::{MAX_FUNCTION_WORK, MAX_NODE_VISITS};
 pub use functions::original_functions;
 pub use guard::MAX_NESTING;
 pub use preview::{Preview, PreviewItem, preview};
@@ -137,7 +136,7 @@ pub const PREVIEW_UNAVAILABLE: Code = Code::new(
     "The filter cannot be previewed on this listing.",
 );
 /// The preview stopped: evaluating the filter on the listing needs more work than the
-/// preview's budget ([`MAX_NODE_VISITS`], [`MAX_FUNCTION_WORK`]).
+/// preview's budget ([`budget::MAX_NODE_VISITS`], [`budget::MAX_FUNCTION_WORK`]).
 pub const PREVIEW_TOO_MUCH_WORK: Code = Code::new(
     "jmespath-preview-too-much-work",
     Severity::Warning,
@@ -427,6 +426,9 @@ pub fn caret_excerpt(expr: &str, span: Span) -> String {
     let visible = width.min(to.saturating_sub(col)).max(1);
     format!("{text}\n{}{}", " ".repeat(pad), "^".repeat(visible))
 }
+
+#[cfg(test)]
+mod compliance_tests;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::expect_used)]

@@ -22,6 +22,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 /// One repository of the listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct PreviewItem {
     /// Position in the listing's array of repositories.
     pub index: usize,
@@ -33,6 +34,7 @@ pub struct PreviewItem {
 /// What a filter does to a listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Preview {
     /// The repositories the filter returns, in the order it returns them.
     pub kept: Vec<PreviewItem>,
