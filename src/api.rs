@@ -247,6 +247,16 @@ pub fn check_jmespath(expression: &str, options: &Value) -> CheckResult<JmesPath
 
 /// `checkJavaRegex(pattern, {tags?, mode?})`: a `tagsFilter` (`mode: "show"`, the default) or
 /// `prHideFilter` (`mode: "hide"`) on its own, with a preview over `tags`.
+///
+/// ```
+/// use jira_integration_payloads::api;
+/// use serde_json::json;
+///
+/// let result = api::check_java_regex("^release-.*", &json!({"tags": ["release-1", "v2"]}));
+/// assert!(result.ok);
+/// assert_eq!(result.preview.expect("a preview").shown, ["release-1"]);
+/// assert!(!api::check_java_regex("(?P<n>a)", &json!({})).ok);
+/// ```
 pub fn check_java_regex(pattern: &str, options: &Value) -> CheckResult<JavaRegexPreview> {
     use crate::lang::java_regex::{self, Mode};
     let mode = match options.get("mode").and_then(Value::as_str) {

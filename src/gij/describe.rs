@@ -44,6 +44,12 @@ pub struct FieldDescription {
 }
 
 /// Every type with its applicable fields.
+///
+/// ```
+/// let types = jira_integration_payloads::gij::integration_types();
+/// let github = types.iter().find(|t| t.id == "GITHUB").expect("GitHub");
+/// assert!(github.fields.iter().any(|f| f.field.name == "pat" && f.secret));
+/// ```
 pub fn integration_types() -> Vec<TypeDescription> {
     IntegrationType::ALL.into_iter().map(describe).collect()
 }
