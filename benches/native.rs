@@ -12,7 +12,6 @@ mod payloads;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use jira_integration_payloads::api;
-use jira_integration_payloads::lang::{java_regex, jmespath};
 use payloads::{as_form, gij_examples, long_filter, long_pattern, worst_case, xray_examples};
 use serde_json::{Value, json};
 use std::hint::black_box;
@@ -105,10 +104,11 @@ fn caches(c: &mut Criterion) {
     let (filter, pattern) = (long_filter(0), long_pattern(0));
     let filters: Vec<String> = (1..=64).map(long_filter).collect();
     let patterns: Vec<String> = (1..=64).map(long_pattern).collect();
-    let host = jmespath::HostShape::Unknown;
+    // No `type`: the filter is checked for no host shape in particular.
+    let none = json!({});
     let mut g = c.benchmark_group("compiled-expression caches");
     g.bench_function("JMESPath check, same filter (hit)", |b| {
-        b.iter(|| black_box(jmespath::check(black_box(&filter), host)))
+        b.iter(|| black_box(api::check_jmespath(black_box(&filter), &none)))
     });
     let mut i = 0;
     g.bench_function("JMESPath check, new filter (miss)", |b| {
@@ -117,12 +117,12 @@ fn caches(c: &mut Criterion) {
                 i = (i + 1) % filters.len();
                 &filters[i]
             },
-            |f| black_box(jmespath::check(f, host)),
+            |f| black_box(api::check_jmespath(f, &none)),
             BatchSize::SmallInput,
         )
     });
     g.bench_function("Java regex check, same pattern (hit)", |b| {
-        b.iter(|| black_box(java_regex::check(black_box(&pattern))))
+        b.iter(|| black_box(api::check_java_regex(black_box(&pattern), &none)))
     });
     let mut j = 0;
     g.bench_function("Java regex check, new pattern (miss)", |b| {
@@ -131,7 +131,7 @@ fn caches(c: &mut Criterion) {
                 j = (j + 1) % patterns.len();
                 &patterns[j]
             },
-            |p| black_box(java_regex::check(p)),
+            |p| black_box(api::check_java_regex(p, &none)),
             BatchSize::SmallInput,
         )
     });
@@ -152,14 +152,10 @@ fn preview_budget(c: &mut Criterion) {
     g.sample_size(10);
     for n in [1, 10, 25] {
         let filter = stages(n);
+        // GITHUB: a host that answers with an array of repositories.
+        let options = json!({"type": "GITHUB", "githubApp": false, "sample": listing});
         g.bench_function(format!("{n} to_string stages"), |b| {
-            b.iter(|| {
-                black_box(jmespath::preview(
-                    black_box(&filter),
-                    &listing,
-                    jmespath::HostShape::Array,
-                ))
-            })
+            b.iter(|| black_box(api::check_jmespath(black_box(&filter), &options)))
         });
     }
     g.finish();
@@ -183,9 +179,11 @@ fn preview_matching(c: &mut Criterion) {
                     .map(|i| json!({"full_name": format!("o/r{i}"), "size": i}))
                     .collect(),
             );
+            // GITHUB: a host that answers with an array of repositories.
+            let options = json!({"type": "GITHUB", "githubApp": false, "sample": listing});
             let run = || {
-                let p = jmespath::preview(black_box(filter), &listing, jmespath::HostShape::Array);
-                assert_eq!(p.unwrap().kept.len(), n);
+                let checked = api::check_jmespath(black_box(filter), &options);
+                assert_eq!(checked.preview.map(|p| p.kept.len()), Some(n));
             };
             g.bench_function(format!("{label}, {n} repositories"), |b| b.iter(run));
             seconds.push(fastest_of(7, run));
@@ -204,14 +202,14 @@ fn preview_matching(c: &mut Criterion) {
 fn hostile_previews(c: &mut Criterion) {
     let mut g = c.benchmark_group("java regex hostile previews");
     let vendor_tags: Vec<String> = (1..=5).map(|i| format!("release-{i}")).collect();
+    let vendor_tags = json!({"tags": vendor_tags, "mode": "show"});
     g.bench_function(
         "vendor example ^((?!release-2).)*$ on 5 tags (typical)",
         |b| {
             b.iter(|| {
-                black_box(java_regex::preview(
+                black_box(api::check_java_regex(
                     "^((?!release-2).)*$",
                     black_box(&vendor_tags),
-                    java_regex::Mode::Show,
                 ))
             })
         },
@@ -240,15 +238,9 @@ fn hostile_previews(c: &mut Criterion) {
         ("(a|aa)*b on 999 characters", "(a|aa)*b", "a".repeat(999)),
     ];
     for (name, pattern, tag) in cases {
-        let tags = vec![tag];
+        let tags = json!({"tags": [tag], "mode": "show"});
         g.bench_function(name, |b| {
-            b.iter(|| {
-                black_box(java_regex::preview(
-                    pattern,
-                    black_box(&tags),
-                    java_regex::Mode::Show,
-                ))
-            })
+            b.iter(|| black_box(api::check_java_regex(pattern, black_box(&tags))))
         });
     }
     g.finish();

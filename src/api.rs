@@ -10,6 +10,10 @@ use crate::values::is_blank;
 use crate::xray;
 use serde_json::Value;
 
+pub use crate::gij::api_path::KnownPath;
+pub use crate::lang::java_regex::{Mode as JavaRegexMode, Preview as JavaRegexPreview};
+pub use crate::lang::jmespath::{Preview as JmesPathPreview, PreviewItem as JmesPathPreviewItem};
+
 /// An option has a value it cannot take.
 pub const INVALID_OPTION: Code = Code::new(
     "invalid-option",
@@ -214,10 +218,7 @@ fn merge_preview<P>(
 
 /// `checkJmesPath(expression, {type?, githubApp?, sample?})`: an `apiFilter` on its own, with a
 /// preview of what it keeps from `sample` (a repository listing as the host returns it).
-pub fn check_jmespath(
-    expression: &str,
-    options: &Value,
-) -> CheckResult<crate::lang::jmespath::Preview> {
+pub fn check_jmespath(expression: &str, options: &Value) -> CheckResult<JmesPathPreview> {
     use crate::lang::jmespath::{self, HostShape};
     let github_app = options
         .get("githubApp")
@@ -228,24 +229,24 @@ pub fn check_jmespath(
     let preview = options
         .get("sample")
         .filter(|s| !s.is_null() && !is_blank(expression))
-        .map(|sample| {
-            jmespath::preview(expression, sample, host).map(|mut p| {
-                for item in p.kept.iter_mut().chain(&mut p.dropped) {
-                    item.name = crate::redact::redact_url(&item.name);
-                }
-                p
-            })
-        });
+        .map(|sample| jmespath::preview(expression, sample, host));
     let (diagnostics, preview) = merge_preview(diagnostics, preview);
     CheckResult::new(expression, diagnostics, preview)
 }
 
 /// `checkJavaRegex(pattern, {tags?, mode?})`: a `tagsFilter` (`mode: "show"`, the default) or
 /// `prHideFilter` (`mode: "hide"`) on its own, with a preview over `tags`.
-pub fn check_java_regex(
-    pattern: &str,
-    options: &Value,
-) -> CheckResult<crate::lang::java_regex::Preview> {
+///
+/// ```
+/// use jira_integration_payloads::api;
+/// use serde_json::json;
+///
+/// let result = api::check_java_regex("^release-.*", &json!({"tags": ["release-1", "v2"]}));
+/// assert!(result.ok);
+/// assert_eq!(result.preview.expect("a preview").shown, ["release-1"]);
+/// assert!(!api::check_java_regex("(?P<n>a)", &json!({})).ok);
+/// ```
+pub fn check_java_regex(pattern: &str, options: &Value) -> CheckResult<JavaRegexPreview> {
     use crate::lang::java_regex::{self, Mode};
     let mode = match options.get("mode").and_then(Value::as_str) {
         Some("hide") => Mode::Hide,
@@ -293,7 +294,7 @@ pub fn check_api_path(path: &str, options: &Value) -> Report {
 }
 
 /// `knownApiPaths(type)`: the documented `apiPath` examples for a type's host.
-pub fn known_api_paths(integration_type: &str) -> &'static [api_path::KnownPath] {
+pub fn known_api_paths(integration_type: &str) -> &'static [KnownPath] {
     let host =
         IntegrationType::parse(integration_type).map_or(ApiHost::Other, |t| t.info().api_host);
     api_path::known_paths(host)

@@ -6,7 +6,7 @@
 //! one exists. Codes are declared as [`Code`] constants next to the rule that emits them; the
 //! crate-wide list is [`crate::catalogue`].
 
-pub mod secret_text;
+pub(crate) mod secret_text;
 
 use serde::Serialize;
 use std::fmt;
@@ -100,6 +100,7 @@ pub struct Span {
 /// One problem or remark about a payload.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Fixed per code.
     pub severity: Severity,
@@ -236,7 +237,7 @@ fn redact_in_place(s: &mut String) {
 }
 
 /// Masks secrets in every string inside `value` (object keys stay: they are field names).
-pub fn redact_value_texts(value: &mut serde_json::Value) {
+pub(crate) fn redact_value_texts(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::String(s) => redact_in_place(s),
         serde_json::Value::Array(items) => items.iter_mut().for_each(redact_value_texts),
@@ -276,6 +277,7 @@ impl fmt::Display for Diagnostic {
 
 /// The outcome of a validation: `ok` is true when no diagnostic is an error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Report {
     /// No diagnostic has severity `error`.
     pub ok: bool,
@@ -298,7 +300,7 @@ impl Report {
 }
 
 /// Appends one reference token to a JSON Pointer, escaping `~` and `/` per RFC 6901.
-pub fn pointer_push(base: &str, token: &str) -> String {
+pub(crate) fn pointer_push(base: &str, token: &str) -> String {
     let mut out = String::with_capacity(base.len() + token.len() + 1);
     out.push_str(base);
     out.push('/');
@@ -317,7 +319,7 @@ pub fn pointer_push(base: &str, token: &str) -> String {
 }
 
 /// The JSON Pointer of a top-level field.
-pub fn field_pointer(name: &str) -> String {
+pub(crate) fn field_pointer(name: &str) -> String {
     pointer_push("", name)
 }
 

@@ -7,12 +7,25 @@
 //! listed top first in `scripts/layers.mjs`; `make test` fails on an import up the layers or an
 //! import cycle between modules.
 //!
-//! The entry points are [`gij`] (Git Integration for Jira: [`gij::validate()`],
-//! [`gij::validate_json`], [`gij::build()`], [`gij::parse_response`]) and [`xray`] (the same for
-//! JFrog Xray), with [`redact()`], [`json_schema`] and [`catalogue`] at the root; results are
-//! [`Report`]s of [`Diagnostic`]s and [`BuildResult`]s holding a [`Request`]. The [`api`] module
-//! takes the loosely typed options of the JavaScript API. `docs/public-api.md` tells which
-//! modules stay public.
+//! # The API
+//!
+//! - [`gij`]: Git Integration for Jira. [`gij::validate()`], [`gij::validate_json`],
+//!   [`gij::build()`], [`gij::parse_response`], [`gij::integration_types`], their
+//!   [`gij::Options`] and [`gij::BuildOptions`], and the tables forms are made from
+//!   ([`gij::fields`], [`gij::types`]).
+//! - [`xray`]: JFrog Xray, the same functions, options and field table.
+//! - At the root: results ([`Report`] of [`Diagnostic`]s, [`BuildResult`] holding a [`Request`]),
+//!   [`redact()`], [`json_schema`], [`catalogue`] and the input limit [`MAX_TEXT_BYTES`].
+//! - [`api`]: the functions of the JavaScript API on loosely typed `serde_json::Value` options,
+//!   including the checks of one field-language text ([`api::check_jmespath`],
+//!   [`api::check_java_regex`], [`api::check_ref_specs`], [`api::check_api_path`]).
+//! - [`diagnostics`], [`request`], [`redact`](mod@redact) and [`schema`]: the modules behind
+//!   the root's re-exports.
+//!
+//! Parsers, the rule engine and the rules themselves are private: their codes are in
+//! [`catalogue`] and their findings in every [`Report`]. Option and result structs are
+//! `#[non_exhaustive]`; build options from their `Default` with the `with_` methods.
+//! `docs/public-api.md` says why each part is public.
 //!
 //! ```
 //! use jira_integration_payloads::{Severity, gij};
@@ -33,11 +46,10 @@
 
 pub mod api;
 pub mod diagnostics;
-#[doc(hidden)]
-pub mod engine;
+mod engine;
 pub mod gij;
-pub mod json;
-pub mod lang;
+mod json;
+mod lang;
 mod memo;
 mod name_index;
 pub mod redact;
@@ -46,9 +58,9 @@ pub mod request;
 pub mod schema;
 mod schema_editor;
 mod suggest;
-mod url;
 mod text;
-pub mod values;
+mod url;
+mod values;
 pub mod xray;
 
 /// The WebAssembly exports of the npm package: only with the `wasm` feature, for `wasm32`.
@@ -56,6 +68,7 @@ pub mod xray;
 pub mod wasm;
 
 pub use diagnostics::{Code, Diagnostic, Report, Severity, Span};
+pub use json::MAX_TEXT_BYTES;
 pub use redact::redact;
 pub use request::{BuildResult, Request};
 pub use schema::schema as json_schema;

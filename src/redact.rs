@@ -1,8 +1,8 @@
 //! Redaction: a copy of a payload that is safe to log, print or show.
 //!
 //! The text rules (URL credentials, secret query and fragment parameters, tokens in a known
-//! format) are [`crate::diagnostics::secret_text`]'s, the one redaction every diagnostic, request
-//! URL and parsed response goes through; this module adds the keys whose whole value is secret.
+//! format) are [`redact_text`]'s, the one redaction every diagnostic, request URL and parsed
+//! response goes through; this module adds the keys whose whole value is secret.
 
 use crate::diagnostics::secret_text::{self, MASK};
 use serde_json::Value;

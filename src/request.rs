@@ -81,6 +81,7 @@ impl Headers {
 
 /// A builder's result: the diagnostics, and the request when there is no error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct BuildResult {
     /// No diagnostic is an error.
     pub ok: bool,

@@ -244,7 +244,8 @@ fn converted_form_value(kind: Kind, raw: &Value) -> Option<Value> {
 /// A JavaScript number as `JSON.stringify` writes it and `serde_json` then reads it: whole
 /// numbers within 2^53 as integers, larger whole numbers below 1e21 as the integer
 /// `JSON.stringify` writes (shortest round-trip digits, then zeros) when it fits in 64 bits,
-/// others as floats, NaN and infinities as `null`.
+/// others as floats, NaN and infinities as `null`. Only the wasm layer reads JavaScript numbers.
+#[cfg(any(test, all(target_arch = "wasm32", feature = "wasm")))]
 pub fn js_number(n: f64) -> Value {
     const SAFE: f64 = 9_007_199_254_740_992.0;
     if n.fract() == 0.0 && n.abs() <= SAFE {
@@ -267,6 +268,7 @@ pub fn js_number(n: f64) -> Value {
 /// Shortest round-trip text of a whole number, as serde_json writes it (`1.152921504606847e+18`,
 /// `9007199254740994.0`), written out in full (`1152921504606847000`, `9007199254740994`), as
 /// JavaScript writes whole numbers below 1e21.
+#[cfg(any(test, all(target_arch = "wasm32", feature = "wasm")))]
 fn whole_number_text(shortest: &str) -> Option<String> {
     let (sign, unsigned) = shortest
         .strip_prefix('-')

@@ -10,14 +10,14 @@ fn add(body: Value) -> jira_integration_payloads::Report {
 }
 
 fn update(body: Value, current: Option<Value>) -> jira_integration_payloads::Report {
-    gij::validate(
-        &body,
-        &Options {
-            operation: Operation::Update,
-            integration_id: Some(json!(1)),
-            current,
-        },
-    )
+    let options = Options::default()
+        .with_operation(Operation::Update)
+        .with_integration_id(json!(1));
+    let options = match current {
+        Some(c) => options.with_current(c),
+        None => options,
+    };
+    gij::validate(&body, &options)
 }
 
 #[test]
@@ -215,10 +215,9 @@ fn x13_x15_xray_paths_in_both_styles() {
 
 #[test]
 fn x14_x16_xray_auth_type() {
-    let options = xray::Options {
-        operation: xray::Operation::Update,
-        connection_name: Some("c".into()),
-    };
+    let options = xray::Options::default()
+        .with_operation(xray::Operation::Update)
+        .with_connection_name("c");
     let r = xray::validate(
         &json!({"connection_name": "c", "authType": "basic"}),
         &options,
@@ -229,10 +228,7 @@ fn x14_x16_xray_auth_type() {
         .find(|d| d.code == "xray-unknown-field")
         .unwrap();
     assert_eq!(d.suggestion.as_deref(), Some("auth_type"));
-    let create = xray::Options {
-        operation: xray::Operation::Create,
-        connection_name: None,
-    };
+    let create = xray::Options::default().with_operation(xray::Operation::Create);
     let body = json!({"connection_name": "c", "username": "u", "password": "p", "installation_type": "cloud", "jira_server_url": "https://x.atlassian.net"});
     assert!(
         xray::validate(&body, &create)

@@ -5,23 +5,18 @@ use jira_integration_payloads::gij::{BuildOptions, Operation, Options, build};
 use serde_json::{Value, json};
 
 fn add_at(base: &str) -> BuildOptions {
-    BuildOptions {
-        validation: Options::default(),
-        base_url: Some(base.into()),
-        clear: Vec::new(),
-    }
+    BuildOptions::default().with_base_url(base)
 }
 
 fn update(id: Value, current: Option<Value>) -> BuildOptions {
-    BuildOptions {
-        validation: Options {
-            operation: Operation::Update,
-            integration_id: Some(id),
-            current,
-        },
-        base_url: None,
-        clear: Vec::new(),
-    }
+    let options = Options::default()
+        .with_operation(Operation::Update)
+        .with_integration_id(id);
+    let options = match current {
+        Some(c) => options.with_current(c),
+        None => options,
+    };
+    BuildOptions::default().with_validation(options)
 }
 
 #[test]

@@ -86,11 +86,9 @@ fn examples_validate_identically_as_text() {
 #[test]
 fn vendor_update_example_is_clean_for_its_integration() {
     let body = json!({ "global": false, "projectMappingIds": [10000], "gitViewerEnabled": true, "prHideFilter": "^(Test|test).*" });
-    let options = Options {
-        operation: Operation::Update,
-        integration_id: Some(json!(1)),
-        current: None,
-    };
+    let options = Options::default()
+        .with_operation(Operation::Update)
+        .with_integration_id(json!(1));
     let r = validate(&body, &options);
     assert!(r.ok, "{:?}", errors(&r));
     // With the redundant `"id": 1` of GIJ-UPD Example 2, still clean.
@@ -103,11 +101,9 @@ fn vendor_update_example_is_clean_for_its_integration() {
 fn vendor_update_example_with_its_trailing_comma_is_one_positioned_error() {
     // GIJ-UPD Example 2 as printed (X17): a trailing comma before the closing brace.
     let text = "{\n  \"id\": 1,\n  \"global\": false,\n  \"projectMappingIds\": [10000],\n  \"gitViewerEnabled\": true,\n}";
-    let options = Options {
-        operation: Operation::Update,
-        integration_id: Some(json!(1)),
-        current: None,
-    };
+    let options = Options::default()
+        .with_operation(Operation::Update)
+        .with_integration_id(json!(1));
     let r = validate_json(text, &options);
     assert_eq!(r.codes(), ["invalid-json"]);
     let d = &r.diagnostics[0];

@@ -21,10 +21,12 @@ fn add() -> Options {
 }
 
 fn update(id: Value, current: Option<Value>) -> Options {
-    Options {
-        operation: Operation::Update,
-        integration_id: Some(id),
-        current,
+    let options = Options::default()
+        .with_operation(Operation::Update)
+        .with_integration_id(id);
+    match current {
+        Some(c) => options.with_current(c),
+        None => options,
     }
 }
 

@@ -7,11 +7,10 @@
 // Helpers outside #[test] functions index too: a failure there is a failed test.
 #![allow(clippy::indexing_slicing)]
 
-use jira_integration_payloads::gij::fields::{FIELDS, Field, TYPE_VALUES};
+use jira_integration_payloads::gij::fields::{FIELDS, Field, Kind, TYPE_VALUES};
 use jira_integration_payloads::gij::types::{Credential, IntegrationType};
 use jira_integration_payloads::gij::{self, BuildOptions, Operation, Options};
 use jira_integration_payloads::redact::redact;
-use jira_integration_payloads::values::Kind;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
@@ -91,26 +90,19 @@ fn payload() -> impl Strategy<Value = Value> {
 }
 
 fn options() -> impl Strategy<Value = Options> {
+    let update = Options::default().with_operation(Operation::Update);
     prop_oneof![
         Just(Options::default()),
-        Just(Options {
-            operation: Operation::Update,
-            integration_id: Some(json!(5)),
-            current: None
-        }),
-        Just(Options {
-            operation: Operation::Update,
-            integration_id: Some(json!("5")),
-            current: Some(
-                json!({"integrationType": "GITLAB", "global": false, "projectMappingIds": [1]})
-            ),
-        }),
+        Just(update.clone().with_integration_id(json!(5))),
+        Just(update.clone().with_integration_id(json!("5")).with_current(
+            json!({"integrationType": "GITLAB", "global": false, "projectMappingIds": [1]})
+        )),
         // A current integration as text that is not JSON, with a secret in it.
-        Just(Options {
-            operation: Operation::Update,
-            integration_id: Some(json!(5)),
-            current: Some(Value::from(format!("{{\"pat\": \"{SECRET}\","))),
-        }),
+        Just(
+            update
+                .with_integration_id(json!(5))
+                .with_current(Value::from(format!("{{\"pat\": \"{SECRET}\",")))
+        ),
     ]
 }
 
@@ -202,12 +194,9 @@ fn typed_form() -> impl Strategy<Value = Value> {
 
 /// The builder's answer for `form` as an add: the request body, if it built one.
 fn built_body(form: &Value) -> Option<Value> {
-    let options = BuildOptions {
-        validation: Options::default(),
-        base_url: None,
-        ..BuildOptions::default()
-    };
-    gij::build(form, &options).request.and_then(|r| r.body)
+    gij::build(form, &BuildOptions::default())
+        .request
+        .and_then(|r| r.body)
 }
 
 fn assert_no_secret(text: &str) {
@@ -230,7 +219,7 @@ proptest! {
         assert_no_secret(&serde_json::to_string(&from_text).unwrap());
         assert_no_secret(&from_text.to_json());
         assert_no_secret(&redact(&p).to_string());
-        let built = gij::build(&p, &BuildOptions { validation: o.clone(), base_url: Some("https://jira.example.com".into()), ..BuildOptions::default() });
+        let built = gij::build(&p, &BuildOptions::default().with_validation(o.clone()).with_base_url("https://jira.example.com"));
         assert_no_secret(&serde_json::to_string(&built.diagnostics).unwrap());
         assert_no_secret(&format!("{built:?}"));
     }
@@ -259,7 +248,7 @@ proptest! {
 
     #[test]
     fn built_requests_validate_cleanly(p in payload(), o in options()) {
-        let built = gij::build(&p, &BuildOptions { validation: o.clone(), base_url: None, ..BuildOptions::default() });
+        let built = gij::build(&p, &BuildOptions::default().with_validation(o.clone()));
         if let Some(request) = built.request {
             let body = request.body.unwrap();
             let again = gij::validate(&body, &o);

@@ -65,11 +65,7 @@ fn a_non_ascii_jira_server_url_host_is_invalid_asking_for_the_xn_form() {
 fn a_non_ascii_base_url_is_refused_by_both_builders() {
     let built = gij::build(
         &json!({"type": "GITLAB", "pat": "p", "global": "true"}),
-        &BuildOptions {
-            validation: Options::default(),
-            base_url: Some("https://jira.bücher.example".into()),
-            ..BuildOptions::default()
-        },
+        &BuildOptions::default().with_base_url("https://jira.bücher.example"),
     );
     assert!(!built.ok);
     assert!(find_in(&built.diagnostics, "invalid-base-url").contains("xn--"));
@@ -94,21 +90,19 @@ fn credentials_in_a_non_ascii_url_are_still_redacted() {
 /// (review finding: `curly0`/`group_curly0` used to recurse outside the bound).
 #[test]
 fn java_regex_preview_of_long_tags_is_bounded() {
-    use jira_integration_payloads::lang::java_regex::{Mode, preview};
+    use jira_integration_payloads::api;
     let worker = std::thread::Builder::new()
         .stack_size(1 << 20)
         .spawn(|| {
-            let tag = "\r\n\n".repeat(20_000);
+            let tags = json!({"tags": ["\r\n\n".repeat(20_000)], "mode": "show"});
             for pattern in ["\\R*", "(\\R)*", "(?:a|\\R)*x", "(\\R)+$"] {
                 // An answer or "unavailable": either way, no overflow.
-                let _ = preview(pattern, std::slice::from_ref(&tag), Mode::Show);
+                let _ = api::check_java_regex(pattern, &tags);
             }
-            preview(
-                "^((?!release-2).)*$",
-                &["release-1".to_string()],
-                Mode::Show,
-            )
-            .is_ok()
+            let vendor = json!({"tags": ["release-1"], "mode": "show"});
+            api::check_java_regex("^((?!release-2).)*$", &vendor)
+                .preview
+                .is_some()
         })
         .unwrap();
     assert!(worker.join().unwrap());

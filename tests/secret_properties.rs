@@ -483,11 +483,14 @@ fn request_path_and_url_are_sent_as_given() {
             let o = json!({"operation": "details", "connectionName": name, "baseUrl": base});
             let built = api::build_xray_jira_integration_request(&json!({}), &o);
             let request = built.request.expect("a details request");
-            let path = xray::build::request_path(
-                xray::build::Action::Details,
-                name,
-                xray::build::PathStyle::Documented,
-            );
+            let details = xray::BuildOptions::default()
+                .with_action(xray::Action::Details)
+                .with_connection_name(name)
+                .with_path_style(xray::PathStyle::Documented);
+            let path = xray::build(&json!({}), &details)
+                .request
+                .expect("a details request")
+                .path;
             assert!(path.contains(&name.replace(' ', "%20")), "{path}");
             assert_eq!(request.path, path, "{name} on {base}");
             assert_eq!(

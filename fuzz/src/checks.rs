@@ -6,7 +6,7 @@ use arbitrary::Unstructured;
 use jira_integration_payloads::diagnostics::{Diagnostic, Report};
 use jira_integration_payloads::redact::redact;
 use jira_integration_payloads::request::BuildResult;
-use jira_integration_payloads::{api, json};
+use jira_integration_payloads::api;
 use serde_json::Value;
 
 fn to_json(v: &impl serde::Serialize) -> String {
@@ -77,12 +77,15 @@ pub fn spans_inside(diagnostics: &[Diagnostic], text: &str) {
     }
 }
 
+/// The codes only a JSON text can have (README, Rule catalogue: the JSON reader's codes).
+const TEXT_CODES: &[&str] = &["invalid-json", "input-too-large", "nesting-too-deep", "duplicate-key"];
+
 /// The value path and the JSON-text path of a validation agree on the codes about the value,
 /// and every diagnostic of the text path has a line and column.
 fn text_agrees(value_report: &Report, text_report: &Report) {
     // Only text has duplicate keys (serde_json keeps the last value, as the text path does).
     let about_value = |r: &Report| -> Vec<&str> {
-        let text_only = |c: &str| json::CODES.iter().any(|t| t.id == c);
+        let text_only = |c: &str| TEXT_CODES.contains(&c);
         r.codes().into_iter().filter(|c| !text_only(c)).collect()
     };
     assert_eq!(about_value(value_report), about_value(text_report));

@@ -4,7 +4,7 @@
 
 use arbitrary::{Result, Unstructured};
 use jira_integration_payloads::gij::types::{Credential, IntegrationType};
-use jira_integration_payloads::values::Kind;
+use jira_integration_payloads::gij::fields::Kind;
 use jira_integration_payloads::{gij, xray};
 use serde_json::{Map, Number, Value};
 use std::sync::OnceLock;

@@ -60,7 +60,7 @@ pub const SECRET_QUERY_KEYS: &[&str] = &[
 ];
 
 /// Prefixes of credentials with a recognisable format; what follows the prefix is masked when it
-/// has the format's shape ([`TOKEN_FORMATS`]). Each starts with `g`, `x` or `A` (the scan looks
+/// has the format's shape (its alphabet and length). Each starts with `g`, `x` or `A` (the scan looks
 /// only there).
 pub const TOKEN_PREFIXES: &[&str] = &[
     "ghp_",
@@ -169,8 +169,8 @@ pub fn is_secret_query_key(key: &str) -> bool {
             .any(|part| lower.contains(part))
 }
 
-/// `s` with every secret it shows replaced by [`MASK`]; borrowed when there is none. A redacted
-/// text redacts to itself.
+/// `s` with every secret it shows replaced by [`REDACTED`](crate::redact::REDACTED); borrowed
+/// when there is none. A redacted text redacts to itself.
 pub fn redact_text(s: &str) -> Cow<'_, str> {
     let ranges = secret_ranges(s);
     if ranges.is_empty() {
@@ -229,7 +229,7 @@ thread_local! {
 
 /// Debug builds only: how many bytes the redaction scans have looked at on this thread. Tests
 /// compare it at two text lengths to check that the work grows linearly (never timed).
-#[cfg(debug_assertions)]
+#[cfg(all(debug_assertions, test))]
 pub fn scan_steps() -> u64 {
     STEPS.with(std::cell::Cell::get)
 }

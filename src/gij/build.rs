@@ -17,8 +17,9 @@ use serde_json::{Map, Value};
 /// The API's base path.
 pub const INTEGRATION_PATH: &str = "/rest/gitplugin/1.0/integration";
 
-/// Builder options (the JS `options` argument).
+/// Builder options (the JS `options` argument), built from the default with the `with_` methods.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct BuildOptions {
     /// Add, update, the URL id and the current integration.
     pub validation: Options,
@@ -27,6 +28,26 @@ pub struct BuildOptions {
     /// Update: the fields whose empty form value means "clear" (send the empty value) rather
     /// than "keep" (send nothing). Only text, secret and project-id fields can be cleared.
     pub clear: Vec<&'static Field>,
+}
+
+impl BuildOptions {
+    /// These options with `validation`'s operation, URL id and current integration.
+    pub fn with_validation(mut self, validation: Options) -> BuildOptions {
+        self.validation = validation;
+        self
+    }
+
+    /// These options with the Jira base URL, so that the request has a full `url`.
+    pub fn with_base_url(mut self, base_url: impl Into<String>) -> BuildOptions {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// These options with the fields whose empty form value clears them on update.
+    pub fn with_clear(mut self, clear: Vec<&'static Field>) -> BuildOptions {
+        self.clear = clear;
+        self
+    }
 }
 
 /// Builds the request from form state.

@@ -18,7 +18,21 @@ pub enum Operation {
 }
 
 /// Validation options (the JS `options` argument). Its `Debug` output masks secrets.
+///
+/// Built from the default with the `with_` methods, as the fields will grow:
+///
+/// ```
+/// use jira_integration_payloads::gij::{Operation, Options};
+/// use serde_json::json;
+///
+/// let options = Options::default()
+///     .with_operation(Operation::Update)
+///     .with_integration_id(json!(7))
+///     .with_current(json!({"id": 7, "integrationType": "GITHUB", "pat": "<pat>"}));
+/// assert_eq!(options.operation, Operation::Update);
+/// ```
 #[derive(Clone, Default)]
+#[non_exhaustive]
 pub struct Options {
     /// Add or update.
     pub operation: Operation,
@@ -26,6 +40,26 @@ pub struct Options {
     pub integration_id: Option<Value>,
     /// The current integration: a GET response or the integration object inside it.
     pub current: Option<Value>,
+}
+
+impl Options {
+    /// These options for `operation`.
+    pub fn with_operation(mut self, operation: Operation) -> Options {
+        self.operation = operation;
+        self
+    }
+
+    /// These options with the update URL's id (a number, or digits in a string).
+    pub fn with_integration_id(mut self, id: Value) -> Options {
+        self.integration_id = Some(id);
+        self
+    }
+
+    /// These options with the current integration (a GET response or the integration in it).
+    pub fn with_current(mut self, current: Value) -> Options {
+        self.current = Some(current);
+        self
+    }
 }
 
 impl std::fmt::Debug for Options {

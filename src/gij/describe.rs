@@ -9,6 +9,7 @@ use serde::Serialize;
 /// One integration type, for forms.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct TypeDescription {
     /// The `type` value.
     #[serde(rename = "type")]
@@ -31,6 +32,7 @@ pub struct TypeDescription {
 /// One field of a type, for forms.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct FieldDescription {
     /// The field's facts (name, label, description, kind, default).
     #[serde(flatten)]
@@ -42,6 +44,12 @@ pub struct FieldDescription {
 }
 
 /// Every type with its applicable fields.
+///
+/// ```
+/// let types = jira_integration_payloads::gij::integration_types();
+/// let github = types.iter().find(|t| t.id == "GITHUB").expect("GitHub");
+/// assert!(github.fields.iter().any(|f| f.field.name == "pat" && f.secret));
+/// ```
 pub fn integration_types() -> Vec<TypeDescription> {
     IntegrationType::ALL.into_iter().map(describe).collect()
 }

@@ -1,23 +1,20 @@
 //! Git Integration for Jira: `/rest/gitplugin/1.0/integration` (add with POST, update with PUT).
 
-#[doc(hidden)]
-pub mod api_path;
-pub mod build;
-#[doc(hidden)]
-pub mod context;
-#[doc(hidden)]
-pub mod describe;
+pub(crate) mod api_path;
+mod build;
+pub(crate) mod context;
+mod describe;
 pub mod fields;
-#[doc(hidden)]
-pub mod response;
-#[doc(hidden)]
-pub mod rules;
+mod response;
+pub(crate) mod rules;
 pub mod types;
-pub mod validate;
+#[cfg(test)]
+mod update_properties;
+mod validate;
 
 pub use build::{BuildOptions, build};
 pub use context::{Operation, Options};
-pub use describe::integration_types;
+pub use describe::{FieldDescription, TypeDescription, integration_types};
 pub use response::{IntegrationResponse, parse_response};
 pub use types::IntegrationType;
 pub use validate::{validate, validate_json};

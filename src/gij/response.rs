@@ -39,6 +39,17 @@ pub struct IntegrationResponse {
 
 /// Parses a response text. What it returns is redacted: the server echoes the integration,
 /// credentials included, and its error texts may quote a URL with credentials.
+///
+/// ```
+/// use jira_integration_payloads::gij;
+///
+/// let text = r#"{"success": "true", "integration": [{"id": 7, "type": "GITHUB", "pat": "ghp_secret"}]}"#;
+/// let response = gij::parse_response(text);
+/// assert!(response.ok);
+/// let integration = response.integration.expect("the integration");
+/// assert_eq!(integration["id"], 7);
+/// assert_eq!(integration["pat"], "[REDACTED]");
+/// ```
 pub fn parse_response(text: &str) -> IntegrationResponse {
     let mut r = read_response(text);
     r.integration = r.integration.as_ref().map(redact);

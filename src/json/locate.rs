@@ -13,7 +13,8 @@ use std::collections::HashMap;
 
 /// Sets `line` and `column` on every diagnostic from its JSON Pointer (and span, for diagnostics
 /// inside a string). A pointer that does not exist in the text (a missing field) is placed at the
-/// nearest enclosing value that does.
+/// nearest enclosing value that does. The reference [`locate_in`] is tested against.
+#[cfg(test)]
 pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
     place(text, None, diagnostics);
 }

@@ -14,7 +14,9 @@ use std::fmt;
 
 mod locate;
 mod lookup;
-pub use locate::{locate, locate_in};
+#[cfg(test)]
+pub use locate::locate;
+pub use locate::locate_in;
 pub(crate) use lookup::{SCAN_MAX, lookup, same_key};
 
 /// The largest JSON text accepted, in bytes. Real payloads are under 10 KB.
@@ -410,6 +412,9 @@ fn plain(value: Value) -> TopLevel {
         duplicates: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod locate_tests;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]

@@ -106,8 +106,9 @@ impl PathStyle {
     }
 }
 
-/// Builder options (the JS `options` argument).
+/// Builder options (the JS `options` argument), built from the default with the `with_` methods.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct BuildOptions {
     /// Which call.
     pub action: Action,
@@ -117,6 +118,32 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Paths for update and details.
     pub path_style: PathStyle,
+}
+
+impl BuildOptions {
+    /// These options for the call `action`.
+    pub fn with_action(mut self, action: Action) -> BuildOptions {
+        self.action = action;
+        self
+    }
+
+    /// These options with the integration's name for the URL.
+    pub fn with_connection_name(mut self, name: impl Into<String>) -> BuildOptions {
+        self.connection_name = Some(name.into());
+        self
+    }
+
+    /// These options with the platform URL, so that the request has a full `url`.
+    pub fn with_base_url(mut self, base_url: impl Into<String>) -> BuildOptions {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// These options with the paths `style` for update and details.
+    pub fn with_path_style(mut self, style: PathStyle) -> BuildOptions {
+        self.path_style = style;
+        self
+    }
 }
 
 /// The path (and query) of a call on the integration called `name`.
@@ -138,11 +165,9 @@ pub fn request_path(action: Action, name: &str, style: PathStyle) -> String {
 /// use jira_integration_payloads::xray;
 /// use serde_json::json;
 ///
-/// let options = xray::BuildOptions {
-///     action: xray::Action::Status,
-///     connection_name: Some("my jira".into()),
-///     ..Default::default()
-/// };
+/// let options = xray::BuildOptions::default()
+///     .with_action(xray::Action::Status)
+///     .with_connection_name("my jira");
 /// let request = xray::build(&json!({}), &options).request.expect("no error");
 /// assert_eq!(request.method, "GET");
 /// assert_eq!(request.path, "/xray/api/v1/ticketing/integrations/status/check?integrationName=my%20jira");

@@ -16,13 +16,36 @@ pub enum Operation {
     Update,
 }
 
-/// Validation options (the JS `options` argument).
+/// Validation options (the JS `options` argument), built from the default with the `with_`
+/// methods.
+///
+/// ```
+/// use jira_integration_payloads::xray::{Operation, Options};
+///
+/// let options = Options::default().with_operation(Operation::Update).with_connection_name("jira-prod");
+/// assert_eq!(options.connection_name.as_deref(), Some("jira-prod"));
+/// ```
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Options {
     /// Create or update.
     pub operation: Operation,
     /// The connection name in the update URL, when known; the body's must equal it (R21).
     pub connection_name: Option<String>,
+}
+
+impl Options {
+    /// These options for `operation`.
+    pub fn with_operation(mut self, operation: Operation) -> Options {
+        self.operation = operation;
+        self
+    }
+
+    /// These options with the connection name of the update URL.
+    pub fn with_connection_name(mut self, name: impl Into<String>) -> Options {
+        self.connection_name = Some(name.into());
+        self
+    }
 }
 
 /// The view of a payload that rules read.

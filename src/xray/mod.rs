@@ -1,14 +1,12 @@
 //! JFrog Xray: Jira ticketing integrations under `/xray/api/v1/ticketing/` (create with POST,
 //! update with PUT, get details, delete, status check).
 
-pub mod build;
-#[doc(hidden)]
-pub mod context;
+mod build;
+pub(crate) mod context;
 pub mod fields;
-#[doc(hidden)]
-pub mod response;
-pub mod rules;
-pub mod validate;
+mod response;
+mod rules;
+mod validate;
 
 pub use build::{Action, BuildOptions, PathStyle, build};
 pub use context::{Operation, Options};

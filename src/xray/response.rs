@@ -65,6 +65,15 @@ pub struct XrayResponse {
 /// Parses a response. `action` is the call that produced it; when `None` it is guessed from the
 /// body (a status object, a details object), and explanations are generic. What it returns is
 /// redacted: texts, details and diagnostics.
+///
+/// ```
+/// use jira_integration_payloads::xray;
+///
+/// let text = r#"{"status": "error", "reason": "Unauthorized"}"#;
+/// let response = xray::parse_response(200, text, Some(xray::Action::Status));
+/// assert!(!response.ok);
+/// assert_eq!(response.health_status.as_deref(), Some("error"));
+/// ```
 pub fn parse_response(status: u16, text: &str, action: Option<Action>) -> XrayResponse {
     let mut r = read_response(status, text, action);
     r.details = r.details.as_ref().map(redact);

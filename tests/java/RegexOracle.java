@@ -1,4 +1,4 @@
-// Oracle for tests/java_regex_differential.rs: judges patterns with java.util.regex.Pattern.
+// Oracle for src/lang/java_regex/differential_tests.rs: judges patterns with java.util.regex.Pattern.
 //
 // Run as a single-file source program: `java tests/java/RegexOracle.java <input-file>`.
 // Each input line is a command with hex-encoded UTF-8 arguments; one output line per input line:

@@ -31,9 +31,9 @@ mod tests;
 pub use catalogue::{ApiHost, KnownPath, known_paths};
 
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
-use crate::text::snippet;
-use crate::memo::{Recent, memo};
 use crate::lang::refspec::over_limit;
+use crate::memo::{Recent, memo};
+use crate::text::snippet;
 use std::cell::RefCell;
 use structure::structure;
 

@@ -10,7 +10,12 @@ use super::{
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::text::snippet;
 
-fn warn(code: &'static Code, message: String, suggestion: Option<String>, span: Span) -> Diagnostic {
+fn warn(
+    code: &'static Code,
+    message: String,
+    suggestion: Option<String>,
+    span: Span,
+) -> Diagnostic {
     let d = Diagnostic::new(code, "", message).with_span(span);
     match suggestion {
         Some(s) => d.suggest(s),

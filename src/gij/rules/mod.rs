@@ -44,4 +44,3 @@ pub static RULES: &[Rule] = &[
 
 /// The field names every rule reports about, as JSON Pointers.
 pub(crate) use crate::diagnostics::field_pointer as ptr;
-pub use crate::values::json_type_name;

@@ -138,6 +138,7 @@ pub enum Mode {
 /// What a filter does to a list of names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Preview {
     /// The mode the preview was computed for.
     pub mode: Mode,
@@ -471,8 +472,8 @@ fn pattern_unavailable(parsed: &Parsed) -> Option<&'static str> {
 
 /// Java's verdict on `pattern` without warnings: `Ok(())` or `Err(getIndex())`.
 ///
-/// Exposed for the differential test against the JDK.
-#[doc(hidden)]
+/// For the differential test against the JDK.
+#[cfg(test)]
 pub fn java_verdict(pattern: &str) -> Result<(), i64> {
     match compiled(pattern).as_ref() {
         Ok(_) => Ok(()),
@@ -482,8 +483,8 @@ pub fn java_verdict(pattern: &str) -> Result<(), i64> {
 
 /// `(find(), matches())` of `pattern` on `text`, or `None` when not previewable.
 ///
-/// Exposed for the differential test against the JDK.
-#[doc(hidden)]
+/// For the differential test against the JDK.
+#[cfg(test)]
 pub fn java_match(pattern: &str, text: &str) -> Option<(bool, bool)> {
     let compiled = compiled(pattern);
     let checked = compiled.as_ref().as_ref().ok()?;
@@ -503,8 +504,8 @@ pub fn java_match(pattern: &str, text: &str) -> Option<(bool, bool)> {
 /// One pattern per property, script and block name in the built-in tables, each of which Java
 /// must accept, and the ASCII membership the preview assumes for the `\\p{…}` ones.
 ///
-/// Exposed for the differential test against the JDK.
-#[doc(hidden)]
+/// For the differential test against the JDK.
+#[cfg(test)]
 pub fn table_patterns() -> Vec<String> {
     let mut out = Vec::new();
     for (name, _, _) in tables::PROPERTIES {
@@ -535,5 +536,7 @@ pub fn table_patterns() -> Vec<String> {
     out
 }
 
+#[cfg(test)]
+mod differential_tests;
 #[cfg(test)]
 mod tests;

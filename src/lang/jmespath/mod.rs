@@ -28,6 +28,8 @@ mod syntax;
 mod tree;
 
 #[cfg(test)]
+mod compliance_tests;
+#[cfg(test)]
 pub(crate) mod tests;
 
 use std::cell::RefCell;
@@ -35,7 +37,6 @@ use std::cell::RefCell;
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::memo::{Recent, memo};
 
-pub use budget::{MAX_FUNCTION_WORK, MAX_NODE_VISITS};
 use compile::CACHE_SIZE;
 pub(crate) use compile::{Compiled, compile};
 pub use excerpt::caret_excerpt;
@@ -142,7 +143,7 @@ pub const PREVIEW_UNAVAILABLE: Code = Code::new(
     "The filter cannot be previewed on this listing.",
 );
 /// The preview stopped: evaluating the filter on the listing needs more work than the
-/// preview's budget ([`MAX_NODE_VISITS`], [`MAX_FUNCTION_WORK`]).
+/// preview's budget ([`budget::MAX_NODE_VISITS`], [`budget::MAX_FUNCTION_WORK`]).
 pub const PREVIEW_TOO_MUCH_WORK: Code = Code::new(
     "jmespath-preview-too-much-work",
     Severity::Warning,

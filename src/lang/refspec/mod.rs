@@ -2,7 +2,7 @@
 //!
 //! Each item is `[+]<src>:<dst>`; each side is a ref name checked by the rules of git's
 //! `check_refname_format` (refs.c), reproduced exactly by [`check_ref_name`] and measured against
-//! `git check-ref-format` in `tests/refspec_git_differential.rs`.
+//! `git check-ref-format` in `src/lang/refspec/git_differential_tests.rs`.
 //!
 //! Decisions where the documentation is silent:
 //! - Whitespace around an item is ignored (the vendor's own example separates items with `", "`),
@@ -17,12 +17,16 @@
 //! - The length limit (2000) is counted in UTF-16 code units, as Java's `String.length()` counts;
 //!   for ASCII text that is the number of characters. A longer value gets only that error.
 
+#[cfg(test)]
+mod git_differential_tests;
 mod item;
 mod ref_name;
 #[cfg(test)]
 mod tests;
 
-pub use ref_name::{RefNameError, RefNameErrorKind, RefNameFlags, check_ref_name};
+#[cfg(test)]
+pub use ref_name::RefNameErrorKind;
+pub use ref_name::{RefNameFlags, check_ref_name};
 
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
 use item::check_item;
@@ -112,6 +116,7 @@ fn is_item_space(c: char) -> bool {
 /// Splits a `refSpecCustom` value on commas. Each item is trimmed of spaces, tabs and line
 /// breaks; its span (in characters) covers the trimmed text. Empty items are kept, with an empty
 /// span where they would start.
+#[cfg(test)]
 pub fn split_refspecs(text: &str) -> Vec<(Span, &str)> {
     raw_items(text)
         .into_iter()

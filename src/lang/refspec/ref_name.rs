@@ -1,5 +1,5 @@
 //! Ref names checked by the rules of git's `check_refname_format` (refs.c), measured against
-//! `git check-ref-format` in `tests/refspec_git_differential.rs`.
+//! `git check-ref-format` in `src/lang/refspec/git_differential_tests.rs`.
 
 use crate::diagnostics::Span;
 use std::fmt;

@@ -29,6 +29,7 @@ mod tests;
 /// One repository of the listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct PreviewItem {
     /// Position in the listing's array of repositories.
     pub index: usize,
@@ -40,6 +41,7 @@ pub struct PreviewItem {
 /// What a filter does to a listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Preview {
     /// The repositories the filter returns, in the order it returns them.
     pub kept: Vec<PreviewItem>,
@@ -110,8 +112,9 @@ fn display_name(repo: &Value, index: usize) -> String {
             Some(Value::String(s)) => Some(format!("id {s}")),
             _ => None,
         });
+    // Redacted before the cut: a secret the cut went through would no longer be recognised.
     match name {
-        Some(n) => crate::text::fit(&n, 100),
+        Some(n) => crate::text::fit(&crate::redact::redact_url(&n), 100),
         None => format!("#{index}"),
     }
 }

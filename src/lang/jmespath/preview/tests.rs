@@ -173,3 +173,17 @@ fn evaluation_errors_name_the_function() {
     let d = preview("[?contains(size, 'x')]", &listing(), HostShape::Array).unwrap_err();
     assert!(d[0].message.contains("`contains`"), "{}", d[0].message);
 }
+
+#[test]
+fn a_name_is_redacted_before_it_is_cut() {
+    // The 100-character cut falls inside the password: cut first, the `@` that marks it as a
+    // password would be gone and the password would show.
+    let password = "s3cr3tpassw0rd".repeat(4);
+    let name = format!(
+        "{}https://user:{password}@git.example.com/o/r",
+        "x".repeat(60)
+    );
+    let p = preview("[*]", &json!([{ "full_name": name }]), HostShape::Array).unwrap();
+    let shown = &p.kept[0].name;
+    assert!(!shown.contains("s3cr3t"), "{shown}");
+}

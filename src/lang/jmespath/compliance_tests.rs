@@ -13,11 +13,11 @@
 
 use std::path::{Path, PathBuf};
 
-use jira_integration_payloads::Severity;
-use jira_integration_payloads::lang::jmespath::{
+use super::{
     COMMUNITY_EXTENSION, EVALUATION_ERROR, FUNCTION_ARITY, HostShape, MICROSOFT_WRAPPER,
     SLICE_STEP_ZERO, TOO_DEEP, UNKNOWN_FUNCTION, check, preview,
 };
+use crate::diagnostics::Severity;
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -486,11 +486,11 @@ fn azure_previews_match_plain_rust() {
 
 /// The same stack-safety claims inside a wasm32 build (1 MiB stack, debug profile):
 /// `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-/// cargo test --target wasm32-unknown-unknown --test jmespath_compliance`.
+/// cargo test --target wasm32-unknown-unknown --lib jmespath::compliance_tests`.
 #[cfg(target_arch = "wasm32")]
 mod wasm {
+    use super::super::{MAX_EVAL_DEPTH, MAX_LENGTH, TOO_LONG};
     use super::*;
-    use jira_integration_payloads::lang::jmespath::{MAX_EVAL_DEPTH, MAX_LENGTH, TOO_LONG};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn nested(open: &str, close: &str, n: usize) -> String {

@@ -16,9 +16,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::Command;
 
-use jira_integration_payloads::lang::java_regex::{
-    self, Mode, check, java_match, java_verdict, preview, table_patterns,
-};
+use super::{self as java_regex, Mode, check, java_match, java_verdict, preview, table_patterns};
 
 struct Rng(u64);
 

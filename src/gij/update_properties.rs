@@ -10,11 +10,10 @@
 // Helpers outside #[test] functions index too: a failure there is a failed test.
 #![allow(clippy::indexing_slicing)]
 
-use jira_integration_payloads::gij::build::canonical_body;
-use jira_integration_payloads::gij::fields::{FIELDS, Field, field_named};
-use jira_integration_payloads::gij::types::{Credential, IntegrationType};
-use jira_integration_payloads::gij::{self, Operation, Options};
-use jira_integration_payloads::values::Kind;
+use crate::gij::build::canonical_body;
+use crate::gij::fields::{FIELDS, Field, Kind, field_named};
+use crate::gij::types::{Credential, IntegrationType};
+use crate::gij::{self, Operation, Options};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
@@ -148,7 +147,7 @@ fn merged(current: &Map<String, Value>, change: &Map<String, Value>) -> Value {
     Value::Object(body)
 }
 
-fn state_codes(report: &jira_integration_payloads::Report) -> BTreeSet<&'static str> {
+fn state_codes(report: &crate::Report) -> BTreeSet<&'static str> {
     report
         .codes()
         .into_iter()
@@ -272,4 +271,29 @@ proptest! {
             prop_assert_eq!(has_value, body.contains_key(cf.name), "{}", cf.name);
         }
     }
+}
+
+/// The canonical body reads a form's id as a number (`tests/gij_update.rs` checks the URL side).
+#[test]
+fn a_form_id_is_read_as_a_number() {
+    let form = json!({"id": " 6", "displayName": "x"});
+    let body = form
+        .as_object()
+        .map(|f| canonical_body(f, &Options::default(), &[]));
+    assert_eq!(body.and_then(|b| b.get("id").cloned()), Some(json!(6)));
+}
+
+/// A whole number beyond 64 bits stays as written in the canonical body, for validation to
+/// report (`tests/gij_update.rs` checks the `out-of-range`).
+#[test]
+fn a_number_beyond_64_bits_is_kept() {
+    let form = json!({"maxMinsToCommitEmail": 1e30});
+    let body = form
+        .as_object()
+        .map(|f| canonical_body(f, &Options::default(), &[]));
+    assert_eq!(
+        body.map(|b| b["maxMinsToCommitEmail"].to_string())
+            .as_deref(),
+        Some("1e+30")
+    );
 }

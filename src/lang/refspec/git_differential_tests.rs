@@ -15,7 +15,7 @@
     clippy::panic
 )]
 
-use jira_integration_payloads::lang::refspec::{RefNameFlags, check_ref_name};
+use super::{RefNameFlags, check_ref_name};
 use std::process::{Command, Stdio};
 
 const GENERATED: usize = 3000;

@@ -5,8 +5,8 @@
 // Helpers outside #[test] functions unwrap and index too: a failure there is a failed test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use jira_integration_payloads::diagnostics::{Code, Diagnostic, Severity, pointer_push};
-use jira_integration_payloads::json::{locate, locate_in};
+use super::{locate, locate_in};
+use crate::diagnostics::{Code, Diagnostic, Severity, pointer_push};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
