@@ -19,7 +19,7 @@ CHROMEDRIVER ?= $(or $(shell command -v chromedriver 2>/dev/null),/usr/bin/chrom
 # wasm-bindgen reads the wasm's target_features section (which `strip = true` removes) to know
 # which features the module uses; wasm-opt strips everything afterwards.
 RELEASE_ENV := CARGO_PROFILE_RELEASE_STRIP=false
-# Size (README): std is rebuilt from rust-src (scripts/setup.sh adds it) with every panic compiled
+# Size (docs/performance.md): std is rebuilt from rust-src (scripts/setup.sh adds it) with every panic compiled
 # to a bare trap, so no panic message, source location or formatting code reaches the wasm. Stable
 # rustc accepts these unstable flags under RUSTC_BOOTSTRAP; only this release build uses them.
 # The std crates keep opt-level 3 as in the prebuilt std (at "z": 5 KiB smaller, up to 20 % slower);
@@ -84,7 +84,7 @@ demo: build
 size: build
 	@node scripts/size.mjs
 
-# Measured, not asserted: the numbers and ratios go to the terminal (see README, Performance).
+# Measured, not asserted: the numbers and ratios go to the terminal (see docs/performance.md).
 bench: build
 	cargo bench --bench native
 	node scripts/bench.mjs
