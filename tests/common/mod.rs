@@ -3,6 +3,7 @@
 // Each test file is its own crate and uses only some of these.
 #![allow(dead_code)]
 
+use jira_integration_payloads::Report;
 use jira_integration_payloads::gij::types::{Credential, IntegrationType};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -32,4 +33,12 @@ pub fn blank_project_id_lists() -> Vec<Value> {
         json!([]),
         json!([null, " ", ""]),
     ]
+}
+
+/// Whether `report` has a diagnostic with `code` at `path`.
+pub fn has(report: &Report, code: &str, path: &str) -> bool {
+    report
+        .diagnostics
+        .iter()
+        .any(|d| d.code == code && d.path == path)
 }
