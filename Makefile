@@ -22,7 +22,7 @@ RELEASE_ENV := CARGO_PROFILE_RELEASE_STRIP=false
 # Size (docs/performance.md): std is rebuilt from rust-src (scripts/setup.sh adds it) with every panic compiled
 # to a bare trap, so no panic message, source location or formatting code reaches the wasm. Stable
 # rustc accepts these unstable flags under RUSTC_BOOTSTRAP; only this release build uses them.
-# The std crates keep opt-level 3 as in the prebuilt std (at "z": 5 KiB smaller, up to 20 % slower);
+# The std crates keep opt-level 3 as in the prebuilt std (at "z" smaller but slower: docs/performance.md);
 # dlmalloc is built with std but not linked: the wasm build's allocator is talc (Cargo.toml).
 RELEASE_ENV += RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 BUILD_STD := -Zbuild-std=std,panic_abort \
