@@ -19,10 +19,10 @@ CHROMEDRIVER ?= $(or $(shell command -v chromedriver 2>/dev/null),/usr/bin/chrom
 # wasm-bindgen reads the wasm's target_features section (which `strip = true` removes) to know
 # which features the module uses; wasm-opt strips everything afterwards.
 RELEASE_ENV := CARGO_PROFILE_RELEASE_STRIP=false
-# Size (README): std is rebuilt from rust-src (scripts/setup.sh adds it) with every panic compiled
+# Size (docs/performance.md): std is rebuilt from rust-src (scripts/setup.sh adds it) with every panic compiled
 # to a bare trap, so no panic message, source location or formatting code reaches the wasm. Stable
 # rustc accepts these unstable flags under RUSTC_BOOTSTRAP; only this release build uses them.
-# The std crates keep opt-level 3 as in the prebuilt std (at "z": 5 KiB smaller, up to 20 % slower);
+# The std crates keep opt-level 3 as in the prebuilt std (at "z" smaller but slower: docs/performance.md);
 # dlmalloc is built with std but not linked: the wasm build's allocator is talc (Cargo.toml).
 RELEASE_ENV += RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 BUILD_STD := -Zbuild-std=std,panic_abort \
@@ -85,7 +85,7 @@ demo: build
 size: build
 	@node scripts/size.mjs
 
-# Measured, not asserted: the numbers and ratios go to the terminal (see README, Performance).
+# Measured, not asserted: the numbers and ratios go to the terminal (see docs/performance.md).
 bench: build
 	cargo bench --bench native
 	node scripts/bench.mjs

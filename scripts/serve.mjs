@@ -34,8 +34,8 @@ const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg)/;
 /** Smaller bodies are sent as they are: the headers would cost more than the saving. */
 const MIN_COMPRESS = 512;
 /**
- * Brotli's best quality takes 1.5 s for the 560 KB wasm on an idle core against 34 ms at 5, for
- * 11 % fewer bytes (195 KB vs 220 KB): large files get 5 so that a rebuilt wasm is not held up.
+ * Brotli's best quality takes seconds for the wasm, where quality 5 takes milliseconds for about
+ * a tenth more bytes (docs/performance.md): large files get 5 so that a rebuilt wasm is not held up.
  */
 const BROTLI_BEST_BELOW = 64 * 1024;
 const brotli = promisify(zlib.brotliCompress);

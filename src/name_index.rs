@@ -1,6 +1,7 @@
 //! Finding a name's position in a static table by hashing, with the hash table built at compile
 //! time: the rules look up the field table for every key of every body, and comparing the key
-//! with each of sixty names was 3 % of a validation (callgrind).
+//! with each of sixty names in turn was a visible share of a validation (see
+//! `docs/performance.md`).
 
 /// Slots of a [`NameIndex`]: a power of two, more than twice the longest table's length so
 /// probes stay short and an empty slot always ends them.

@@ -47,8 +47,8 @@ fn normalise(s: &str) -> String {
     out
 }
 
-// Unicode case conversion (`str::to_lowercase`, `to_uppercase`) brings std's case tables, 24 KB
-// of wasm (14 KB gzip). Every caller compares the result with ASCII text (field names, property
+// Unicode case conversion (`str::to_lowercase`, `to_uppercase`) brings std's case tables into
+// the wasm (their size: docs/performance.md). Every caller compares the result with ASCII text (field names, property
 // names, known paths), so only the characters whose conversion yields an ASCII character need
 // converting; any other non-ASCII character stays as it is and still matches nothing. The tests
 // check this against std for every character.

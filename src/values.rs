@@ -255,8 +255,8 @@ pub fn js_number(n: f64) -> Value {
         return Value::Null;
     };
     if n.fract() == 0.0 && n.abs() < 1e21 {
-        // serde_json's shortest digits, not `f64::to_string`: core's float formatting is 15 KB
-        // of wasm that nothing else needs.
+        // serde_json's shortest digits, not `f64::to_string`: core's float formatting is code
+        // nothing else in the wasm needs (its cost: docs/performance.md).
         let whole = whole_number_text(&number.to_string());
         if let Some(whole) = whole.as_deref().and_then(crate::json::number_literal) {
             return Value::Number(whole);

@@ -1,10 +1,13 @@
 //! Each Git Integration for Jira rule: an input that triggers its code at the right path, and a
 //! near twin that does not. Together the cases cover every code the payload rules can emit.
 
+use jira_integration_payloads::Severity;
 use jira_integration_payloads::gij::{self, Operation, Options};
-use jira_integration_payloads::{Report, Severity};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
+
+mod common;
+use common::has;
 
 struct Case {
     code: &'static str,
@@ -349,12 +352,6 @@ fn cases() -> Vec<Case> {
             )
         },
     ]
-}
-
-fn has(r: &Report, code: &str, path: &str) -> bool {
-    r.diagnostics
-        .iter()
-        .any(|d| d.code == code && d.path == path)
 }
 
 #[test]

@@ -5,6 +5,9 @@
 use jira_integration_payloads::api;
 use serde_json::{Value, json};
 
+mod common;
+use common::blank_project_id_lists;
+
 fn update(id: Value, current: Value) -> Value {
     json!({"operation": "update", "integrationId": id, "current": current})
 }
@@ -154,14 +157,7 @@ fn a_blank_list_of_project_ids_keeps_them() {
     let current = json!({"id": 5, "integrationType": "GITLAB_SERVER", "displayName": "GL",
         "origin": "https://gitlab.example.com", "global": false, "gitViewerEnabled": false,
         "projectMappingIds": [10000, 10100]});
-    for blank in [
-        json!(" , "),
-        json!(" ; "),
-        json!([""]),
-        json!([null]),
-        json!(["  "]),
-        json!([]),
-    ] {
+    for blank in blank_project_id_lists() {
         let form = json!({"displayName": "GL 2", "projectMappingIds": blank});
         let b = built(form.clone(), update(json!(5), current.clone()));
         assert_eq!(b.body, Some(json!({"displayName": "GL 2"})), "{blank}");

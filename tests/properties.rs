@@ -16,6 +16,9 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use serde_json::{Map, Value, json};
 
+mod common;
+use common::credential_set;
+
 /// A secret no rule could produce by itself.
 const SECRET: &str = "s3cr3t-Zq9xW";
 
@@ -148,15 +151,7 @@ fn form_value(field: &'static Field) -> BoxedStrategy<Value> {
 fn typed_form() -> impl Strategy<Value = Value> {
     prop::sample::select(IntegrationType::ALL.to_vec())
         .prop_flat_map(|ty| {
-            let info = ty.info();
-            let sets: Vec<&'static [Credential]> = info.credentials.to_vec();
-            let credentials = if sets.is_empty() {
-                Just(Vec::new()).boxed()
-            } else {
-                prop::sample::select(sets)
-                    .prop_map(<[Credential]>::to_vec)
-                    .boxed()
-            };
+            let credentials = credential_set(ty);
             let optional: Vec<&'static Field> = FIELDS
                 .iter()
                 .filter(|f| f.applies.contains(ty) && !f.is_secret())

@@ -11,6 +11,9 @@ use jira_integration_payloads::{Report, Severity, catalogue};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
+mod common;
+use common::has;
+
 fn create() -> Options {
     Options::default()
 }
@@ -36,13 +39,6 @@ fn body(with: Value) -> Value {
         }
     }
     b
-}
-
-fn has(report: &Report, code: &str, path: &str) -> bool {
-    report
-        .diagnostics
-        .iter()
-        .any(|d| d.code == code && d.path == path)
 }
 
 fn find<'r>(report: &'r Report, code: &str) -> &'r jira_integration_payloads::Diagnostic {

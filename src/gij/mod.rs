@@ -1,4 +1,9 @@
 //! Git Integration for Jira: `/rest/gitplugin/1.0/integration` (add with POST, update with PUT).
+//!
+//! Owns everything specific to that API: the field table ([`fields`]) and the type table
+//! ([`types`]) that the rules, the builder, `integrationTypes()` and the JSON Schemas all read;
+//! the payload rules, one concern per file; validation of a body or its JSON text; the builder
+//! (form state to request, and the minimal body of an update); and the response parser.
 
 pub(crate) mod api_path;
 mod build;

@@ -18,6 +18,9 @@ use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
 
+mod common;
+use common::{blank_project_id_lists, credential_set};
+
 /// The codes whose finding depends on the integration's state, not on the body alone.
 const STATE_CODES: &[&str] = &[
     "missing-required-field",
@@ -34,14 +37,7 @@ const ID: u64 = 5;
 fn current() -> impl Strategy<Value = Map<String, Value>> {
     prop::sample::select(IntegrationType::ALL.to_vec())
         .prop_flat_map(|ty| {
-            let sets: Vec<&'static [Credential]> = ty.info().credentials.to_vec();
-            let credentials = if sets.is_empty() {
-                Just(Vec::new()).boxed()
-            } else {
-                prop::sample::select(sets)
-                    .prop_map(<[Credential]>::to_vec)
-                    .boxed()
-            };
+            let credentials = credential_set(ty);
             let ids = prop::collection::btree_set(10_000u64..10_100, 1..3);
             (
                 Just(ty),
@@ -204,15 +200,7 @@ fn blank_value(field: &'static Field) -> BoxedStrategy<Value> {
         vec![json!(" "), json!("\t")]
     };
     if field.kind == Kind::ProjectIds {
-        blanks.extend([
-            json!(" , "),
-            json!(" ; "),
-            json!([""]),
-            json!([null]),
-            json!(["  "]),
-            json!([]),
-            json!([null, " ", ""]),
-        ]);
+        blanks.extend(blank_project_id_lists());
     }
     prop::sample::select(blanks).boxed()
 }

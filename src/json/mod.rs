@@ -318,7 +318,8 @@ fn explain(kind: &ParseErrorKind, text: &str, offset: usize) -> (String, Option<
 /// The text a JSON string literal (quotes included) stands for; `None` if `literal` is not one.
 ///
 /// Read as a `Value`, not as a `String`: a typed read links serde's type-mismatch messages and
-/// with them core's float formatting, 15 KB of wasm that nothing else needs.
+/// with them core's float formatting, which nothing else in the wasm needs (its cost:
+/// `docs/performance.md`).
 pub fn string_literal(literal: &str) -> Option<String> {
     match serde_json::from_str(literal) {
         Ok(Value::String(s)) => Some(s),

@@ -1,5 +1,9 @@
 //! JFrog Xray: Jira ticketing integrations under `/xray/api/v1/ticketing/` (create with POST,
 //! update with PUT, get details, delete, status check).
+//!
+//! Owns everything specific to that API: the field table ([`fields`]), the payload rules, one
+//! concern per file; validation of a body or its JSON text; the builder for the five calls
+//! (with the documented and the Terraform provider's paths, X13); and the response parser.
 
 mod build;
 pub(crate) mod context;

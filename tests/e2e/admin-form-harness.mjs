@@ -10,21 +10,11 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { prepareWww } from '../../scripts/www-assets.mjs';
+import { launchChromium, collectProblems } from './chromium.mjs';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1360, height: 900 };
 
@@ -42,7 +32,7 @@ export function harness() {
     prepareWww({ root: state.dir, samples: path.join(root, 'tests', 'fixtures', 'samples') });
     state.server = await serve(path.join(state.dir, 'www'), { port: 0, warm: true });
     state.base = `http://127.0.0.1:${state.server.address().port}/`;
-    state.browser = await chromium.launch({ executablePath, args, headless: true, timeout: 60_000 });
+    state.browser = await launchChromium();
   });
   test.after(async () => {
     await state.browser?.close();
@@ -60,14 +50,7 @@ export async function open(state, { viewport = DESKTOP, hash = '', colorScheme =
   const ctx = context ?? (await state.browser.newContext({ viewport, colorScheme }));
   const page = await ctx.newPage();
   page.setDefaultTimeout(10_000);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') state.problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => state.problems.push(String(err)));
-  page.on('requestfailed', (req) => state.problems.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) state.problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
+  collectProblems(page, state.problems);
   await page.goto(state.base + hash);
   await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30_000 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true');

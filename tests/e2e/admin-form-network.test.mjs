@@ -83,6 +83,26 @@ test(`first visit under ${FIRST_VISIT_BUDGET / 1024} KiB over the wire; a reload
   await context.close();
 });
 
+// The page's head preloads what it fetches before its first check, so the browser requests it
+// all at once instead of discovering each module through the one that imports it; a preload that
+// is not used is a wasted download (and a console warning).
+test('the page preloads every script, the wasm and the samples it loads first, and nothing else', async () => {
+  const context = await state.browser.newContext();
+  const loaded = new Set();
+  context.on('request', (request) => {
+    if (/\.(m?js|wasm|json)$/.test(new URL(request.url()).pathname)) loaded.add(request.url());
+  });
+  const page = await open(state, { context });
+  const preloaded = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel=modulepreload], link[rel=preload]')].map((l) => l.href),
+  );
+  const entry = await page.evaluate(() => document.querySelector('script[type=module]').src);
+  loaded.delete(entry);
+  assert.deepEqual([...loaded].filter((url) => !preloaded.includes(url)), [], 'loaded without a preload');
+  assert.deepEqual(preloaded.filter((url) => !loaded.has(url)), [], 'preloaded but not loaded');
+  await context.close();
+});
+
 test('the pages logged no errors or warnings', () => {
   assert.deepEqual(state.problems, []);
 });

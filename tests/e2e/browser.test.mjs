@@ -5,20 +5,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { launchChromium, collectProblems } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'pkg', 'package.json'), 'utf8'));
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let server;
 let browser;
@@ -27,16 +18,9 @@ const problems = [];
 
 test.before(async () => {
   server = await serve(root, { port: 0 });
-  browser = await chromium.launch({ executablePath, args, headless: true, timeout: 60_000 });
+  browser = await launchChromium();
   page = await browser.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.push(String(err)));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
+  collectProblems(page, problems);
   const { port } = server.address();
   await page.goto(`http://127.0.0.1:${port}/tests/e2e/index.html`);
   await page.waitForFunction(() => window.ready || window.loadError, null, { timeout: 30_000 });

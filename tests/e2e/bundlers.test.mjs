@@ -11,24 +11,13 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { build as viteBuild, createServer as viteServer } from 'vite';
 import webpack from 'webpack';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { launchChromium, collectProblems } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = path.join(root, 'pkg');
 const manifest = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8'));
 const name = manifest.name;
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 // A throwaway app with a copy of the package in node_modules, as `npm install` puts it (a link
 // would make Vite's dev server treat the package as source and skip its dependency pre-bundling).
@@ -71,7 +60,7 @@ let browser;
 
 test.before(async () => {
   server = await serve(project, { port: 0 });
-  browser = await chromium.launch({ executablePath, args, headless: true, timeout: 60_000 });
+  browser = await launchChromium();
 });
 
 test.after(async () => {
@@ -83,15 +72,7 @@ test.after(async () => {
 /** Opens dist/<dir>/index.html (or `url`); the page's result, and every error, warning and failed request. */
 async function run(dir, url) {
   const tab = await browser.newPage();
-  const problems = [];
-  tab.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(msg.text());
-  });
-  tab.on('pageerror', (err) => problems.push(String(err)));
-  tab.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
-  tab.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
+  const problems = collectProblems(tab);
   const { port } = server.address();
   await tab.goto(url ?? `http://127.0.0.1:${port}/dist/${dir}/index.html`);
   try {

@@ -1,3 +1,6 @@
+//! Tests of the Java-regex checker as a whole: acceptance, Java's error descriptions and
+//! indexes, lints and previews, through `check` and the preview functions.
+
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

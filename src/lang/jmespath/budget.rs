@@ -25,9 +25,9 @@ use super::original_functions;
 pub const MAX_NODE_VISITS: usize = 30_000_000;
 
 /// The most work the function calls of one preview may do, in bytes and items read or
-/// allocated: ten times a 1 MiB listing serialised twice over. Reaching it took 0.14 s in a
-/// native release build (`benches/native.rs`, "JMESPath preview work budget": 25 `to_string`
-/// stages over 400 KB of repositories, against 6 ms for one stage).
+/// allocated: ten times a 1 MiB listing serialised twice over. How long reaching it takes is
+/// measured by the bench group "JMESPath preview work budget" (`benches/native.rs`; the last
+/// numbers are in `docs/performance.md`).
 pub const MAX_FUNCTION_WORK: usize = 20_000_000;
 
 /// The work the function calls of one evaluation have done, shared by every metered function.

@@ -1,0 +1,44 @@
+//! Helpers shared by the integration tests (`mod common;` in a test file): generators and inputs
+//! more than one test file needs, so that the files agree on them.
+// Each test file is its own crate and uses only some of these.
+#![allow(dead_code)]
+
+use jira_integration_payloads::Report;
+use jira_integration_payloads::gij::types::{Credential, IntegrationType};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+/// One of the credential sets the type table accepts for `ty` (§A2), or none for a type
+/// without credentials.
+pub fn credential_set(ty: IntegrationType) -> BoxedStrategy<Vec<Credential>> {
+    let sets: Vec<&'static [Credential]> = ty.info().credentials.to_vec();
+    if sets.is_empty() {
+        Just(Vec::new()).boxed()
+    } else {
+        prop::sample::select(sets)
+            .prop_map(<[Credential]>::to_vec)
+            .boxed()
+    }
+}
+
+/// Values of `projectMappingIds` that hold no id: what a form sends for an empty list. An update
+/// keeps the current ids for each of them unless `clear` names the field.
+pub fn blank_project_id_lists() -> Vec<Value> {
+    vec![
+        json!(" , "),
+        json!(" ; "),
+        json!([""]),
+        json!([null]),
+        json!(["  "]),
+        json!([]),
+        json!([null, " ", ""]),
+    ]
+}
+
+/// Whether `report` has a diagnostic with `code` at `path`.
+pub fn has(report: &Report, code: &str, path: &str) -> bool {
+    report
+        .diagnostics
+        .iter()
+        .any(|d| d.code == code && d.path == path)
+}
