@@ -44,6 +44,10 @@
 //! allocator, for the npm package. A Rust program that depends on this crate leaves it off and
 //! keeps its own allocator and exports.
 
+// In-crate tests that share `tests/common/` name the crate as the integration tests do.
+#[cfg(test)]
+extern crate self as jira_integration_payloads;
+
 pub mod api;
 pub mod diagnostics;
 mod engine;

@@ -18,6 +18,9 @@ use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
 
+// The integration tests' shared generators, so these laws and `tests/properties.rs` draw the
+// same inputs; they name the crate by its outside name (`extern crate self` in lib.rs).
+#[path = "../../tests/common/mod.rs"]
 mod common;
 use common::{blank_project_id_lists, credential_set};
 
