@@ -1,3 +1,4 @@
+// @ts-check
 // The diagnostics summary: every finding grouped by severity, each a button that takes the admin
 // to the field (form) or the line and column (JSON editor). The count line is an aria-live status.
 import { h, fill, count, unescapePointer, richText } from './dom.js';

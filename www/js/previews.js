@@ -1,3 +1,4 @@
+// @ts-check
 // Previews next to the filter fields: which sample repositories a JMESPath filter (apiFilter)
 // keeps, which sample tags a tags pattern shows and which pull requests a PR hide pattern hides.
 // A preview is about the sample, not the filter: when the filter cannot be evaluated on it, the
@@ -249,19 +250,20 @@ export class RegexPreview {
     this.list = h('ul', { class: 'chips', 'aria-label': mode === 'show' ? 'Tags' : 'Pull requests' });
     let head;
     if (sources.length > 1) {
-      this.source = h(
+      const source = h(
         'select',
         {
           id: `${prefix}-source`,
           class: 'compact',
           onchange: () => {
-            this.names.value = sources.find((s) => s.id === this.source.value).names.join('\n');
+            this.names.value = (sources.find((s) => s.id === source.value)?.names ?? []).join('\n');
             onChange();
           },
         },
         sources.map((s) => h('option', { value: s.id, text: s.label })),
       );
-      head = [h('label', { for: this.source.id, text: 'Preview on' }), this.source];
+      this.source = source;
+      head = [h('label', { for: source.id, text: 'Preview on' }), source];
     } else {
       head = [h('span', { text: `Preview on ${sources[0].label}` })];
     }

@@ -1,3 +1,4 @@
+// @ts-check
 // The Responses card: the admin pastes what Jira or Xray answered (and the HTTP status) and reads
 // the library's explanation (parseIntegrationResponse / parseXrayResponse through the adapter).
 // Only the explanation is shown, never the pasted body, so a secret in it is not repeated.
