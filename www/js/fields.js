@@ -91,7 +91,7 @@ export class FieldForm {
     this.values = new Map();
     /** @type {Map<string, Entry>} */
     this.cache = new Map();
-    /** @type {any[]} */
+    /** @type {Field[]} */
     this.fields = [];
     /** Folded groups the admin opened. */
     this.openGroups = new Set();
@@ -283,8 +283,8 @@ export class FieldForm {
   /**
    * Shows each field's diagnostics next to it: `aria-invalid` for errors only, a message linked
    * by `aria-describedby` for every severity.
-   * @param {Map<string, any[]>} byField
-   * @param {(d: any) => any} [docOf]  the vendor page about a finding
+   * @param {Map<string, import('../pkg/web/index.mjs').Diagnostic[]>} byField
+   * @param {(d: import('../pkg/web/index.mjs').Diagnostic) => any} [docOf]  the vendor page about a finding
    */
   showDiagnostics(byField, docOf) {
     for (const field of this.fields) {

@@ -65,6 +65,7 @@ export class Panel {
     /** Controls outside the generated fields (type, integration id, base URL ...), by name. */
     this.options = new Map();
     this.schedule = debounce(() => this.validate(), DEBOUNCE_MS);
+    /** @type {Result | null} */
     this.lastResult = null;
     /** Whether the admin has changed anything in this tab yet (see PENDING_CODES). */
     this.acted = false;
@@ -370,7 +371,10 @@ export class Panel {
     return result;
   }
 
-  /** Whether a finding is about a required value the admin has not had a chance to give yet. */
+  /**
+   * Whether a finding is about a required value the admin has not had a chance to give yet.
+   * @param {Diagnostic} d
+   */
   pending(d) {
     return !this.acted && this.mode === 'form' && PENDING_CODES.has(d.code);
   }
@@ -466,12 +470,17 @@ export class Panel {
     this.draftStatus.textContent = 'Vendor example loaded; enter the secrets it needs.';
   }
 
-  /** The control name a diagnostic belongs to ("" when none). */
+  /**
+   * The control name a diagnostic belongs to ("" when none).
+   * @param {Diagnostic} d
+   * @returns {string}
+   */
   keyOf(d) {
     const alias = this.adapter.keyOf?.(d);
     if (alias && (this.options.has(alias) || this.form.control(alias))) return alias;
     const key = topKey(d.path);
-    if (key === '' && d.params?.option && this.options.has(d.params.option)) return d.params.option;
+    const option = d.params?.option;
+    if (key === '' && typeof option === 'string' && this.options.has(option)) return option;
     return key;
   }
 

@@ -51,7 +51,7 @@ function unavailable(result) {
 
 export class JmesPreview {
   /**
-   * @param {{ prefix: string, api: any, samples: Record<string, any>, onChange: () => void }} options
+   * @param {{ prefix: string, api: typeof import('../pkg/web/index.mjs'), samples: Record<string, any>, onChange: () => void }} options
    */
   constructor({ prefix, api, samples, onChange }) {
     this.api = api;
@@ -231,7 +231,7 @@ export function regexSources(samples, mode) {
 
 export class RegexPreview {
   /**
-   * @param {{ prefix: string, api: any, sources: {id: string, label: string, names: string[]}[],
+   * @param {{ prefix: string, api: typeof import('../pkg/web/index.mjs'), sources: {id: string, label: string, names: string[]}[],
    *   mode: 'show'|'hide', onChange: () => void }} options
    */
   constructor({ prefix, api, sources, mode, onChange }) {

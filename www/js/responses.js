@@ -9,7 +9,7 @@ import { docLink } from './doc-links.js';
 export class ResponsesCard {
   /**
    * @param {{ prefix: string, explain: (status: number|undefined, text: string) => {ok: boolean,
-   *   headline: string, lines: string[], diagnostics: any[]}, doc: () => any }} options
+   *   headline: string, lines: string[], diagnostics: import('../pkg/web/index.mjs').Diagnostic[]}, doc: () => any }} options
    */
   constructor({ prefix, explain, doc }) {
     this.explain = explain;
