@@ -1,6 +1,6 @@
 # Build and test pipeline. Every target installs what it needs first (scripts/setup.sh).
 #   make build   pkg/ (npm package: Node CommonJS + browser ESM builds of the wasm)
-#   make test    everything CI runs
+#   make test    everything CI runs (lint includes the type check of the page's and the CLI's JavaScript)
 #   make demo    build, copy pkg/ and tests/fixtures/samples/ into www/, serve www/ on
 #                http://127.0.0.1:8080 (PORT=... to change)
 #   make size    gzip sizes of pkg/web/
@@ -53,6 +53,7 @@ lint: setup
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 	cargo clippy --target $(WASM_TARGET) --lib --features wasm --test wasm_node --test wasm_browser -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib -- -D warnings
+	tsc -p tsconfig.json
 
 test-rust: setup
 	cargo test

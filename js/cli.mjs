@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // jira-integration-payloads: validate, build, redact and describe integration payloads from the
 // command line. Copied into pkg/ as the package's `bin` with its modules in cli/; it loads the
 // package's own Node build and tinyglobby (the package's one dependency) for globs.
@@ -12,6 +13,7 @@ import { FORMATS, colours, plural, render, textLine } from './cli/formats.mjs';
 import { BIN, HELP } from './cli/help.mjs';
 import { IoError, STDIN, expand, locateInForm, moveToFile, payloads, readInput } from './cli/inputs.mjs';
 import { redactor } from './cli/redact.mjs';
+import { CALLERS, curlCommand } from './cli/shell.mjs';
 
 const api = createRequire(import.meta.url)('./');
 let current = null; // the command being run, for the usage hint
@@ -57,6 +59,7 @@ function apiChoice(options, operations = { gij: ['add', 'update'], xray: ['creat
   if (options.current !== undefined && !(gij && operation === 'update')) {
     throw new UsageError('--current is only for --api gij --operation update');
   }
+  /** @type {Record<string, unknown>} */
   const base = { operation };
   if (options.id !== undefined) base[gij ? 'integrationId' : 'connectionName'] = options.id;
   if (options.current !== undefined) base.current = readCurrent(options.current);
@@ -220,21 +223,11 @@ function build({ options, positionals }) {
     for (const key of ['url', 'path']) if (request[key] !== undefined) request[key] = masked(request[key]);
     if (request.body !== undefined) request.body = choice.redact(request.body);
   }
-  emit(options, format === 'curl' ? curl(request, choice.gij) : JSON.stringify(request, null, 2));
+  const caller = CALLERS[choice.gij ? 'gij' : 'xray'];
+  emit(options, format === 'curl' ? curlCommand(request, { ...caller, body: request.body }) : JSON.stringify(request, null, 2));
   return 0;
 }
 
-const shellQuote = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
-
-function curl(request, gij) {
-  const url = request.url !== undefined
-    ? shellQuote(request.url)
-    : `"$${gij ? 'JIRA_BASE_URL' : 'JFROG_URL'}"${shellQuote(request.path)}`;
-  const parts = ['curl', '-X', request.method, url];
-  for (const [k, v] of Object.entries(request.headers)) parts.push('-H', shellQuote(`${k}: ${v}`));
-  if (request.body !== undefined) parts.push('--data-raw', shellQuote(JSON.stringify(request.body)));
-  return parts.join(' ');
-}
 
 function redact({ options, positionals }) {
   const which = oneOf('api', options.api, ['gij', 'xray'], 'gij');

@@ -1,3 +1,4 @@
+// @ts-check
 // Standard Schema v1 objects (standardschema.dev) over the package's validators, so form and
 // validation libraries that accept any Standard Schema (react-hook-form's standardSchemaResolver,
 // TanStack Form, ...) use them directly. scripts/build-pkg.mjs ships this file as an ES module
@@ -36,6 +37,7 @@ function pointerKeys(pointer, value) {
 
 /** One Standard Schema object: `validate` runs `check(value, options)` on each call. */
 function payloadSchema(check, options, schemaName) {
+  /** @param {{ target?: unknown }} [options] */
   const jsonSchema = ({ target } = {}) => {
     if (target !== 'draft-2020-12') {
       throw new TypeError(`jsonSchema: target ${JSON.stringify(String(target))} is not supported; use "draft-2020-12"`);

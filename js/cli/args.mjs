@@ -1,3 +1,4 @@
+// @ts-check
 // Command-line arguments: node:util parseArgs with each command's options, its errors restated
 // in the CLI's words, and the checks of option values.
 import { parseArgs } from 'node:util';
@@ -41,12 +42,18 @@ function optionIn(message) {
   return /'(?:-\w, )?(-[^' ]*)/.exec(message)?.[1] ?? 'an option';
 }
 
-/** `{options, positionals}` of a command's arguments; parseArgs' errors become UsageErrors. */
+/**
+ * `{options, positionals}` of a command's arguments; parseArgs' errors become UsageErrors.
+ * @param {string} command
+ * @param {string[]} args
+ * @returns {{ options: Record<string, string | boolean | undefined>, positionals: string[] }}
+ */
 export function parse(command, args) {
   const options = { ...OPTIONS[command], help: { type: 'boolean', short: 'h' } };
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { options: values, positionals };
+    // No option is `multiple`: each value is one string or boolean.
+    return { options: /** @type {Record<string, string | boolean | undefined>} */ (values), positionals };
   } catch (err) {
     if (typeof err.code !== 'string' || !err.code.startsWith('ERR_PARSE_ARGS_')) throw err;
     const name = optionIn(err.message);

@@ -1,3 +1,4 @@
+// @ts-check
 // Output formats of `validate`: text, json, github (workflow annotations), sarif (SARIF 2.1.0,
 // for code scanning) and junit (the JUnit XML that CI systems read); and the colours of text.
 // Every format reads results: [{file, index, line, ok, diagnostics}], diagnostics in file terms.

@@ -1,3 +1,4 @@
+// @ts-check
 // The --help texts of the CLI.
 export const BIN = 'jira-integration-payloads';
 
@@ -19,7 +20,7 @@ REST APIs before they reach the server.
 
 Commands:
   validate [PATH...]     check payload files, directories, globs or - (stdin)
-  build [FILE]           turn form-state JSON into the request (JSON or a curl line)
+  build [FILE]           turn form-state JSON into the request (JSON or a curl command)
   redact [FILE]          print payloads with every secret replaced by [REDACTED]
   schema [NAME]          print the JSON Schema of a request body
 
@@ -72,8 +73,9 @@ ${COMMON}
 
 Output options:
   -f, --format json|curl json (default): {method, path, url?, headers, body}
-                         curl: a curl command line (add your own authentication; without
-                         --base-url the URL starts with $JIRA_BASE_URL or $JFROG_URL)
+                         curl: a curl command, the page's "Copy as curl" (the token from
+                         $JIRA_PAT or $JFROG_ACCESS_TOKEN; without --base-url the URL
+                         starts with $JIRA_BASE_URL or $JFROG_URL)
   -o, --output-file FILE write the request to FILE instead of standard output
   --include-secrets      print passwords and tokens as they are (never in CI logs)
   -s, --strict           warnings also fail (exit 1, nothing printed)

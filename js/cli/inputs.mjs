@@ -1,3 +1,4 @@
+// @ts-check
 // Inputs: files, directories, globs (tinyglobby) and standard input, read within a size limit,
 // and the payloads inside a file (an object, an array, NDJSON) with their positions.
 import fs from 'node:fs';

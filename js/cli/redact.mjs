@@ -1,3 +1,4 @@
+// @ts-check
 // The one redaction of printed lines: every string from outside the program (an argument, a
 // path, a glob's match, an error quoting one) passes through the library's redactText before it
 // is printed, and so do the secrets the user gave, wherever they show up again: a glob's match

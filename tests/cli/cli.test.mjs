@@ -325,16 +325,36 @@ test('build: the request as JSON with secrets masked, diagnostics on stderr', ()
   assert.equal(secret.url, undefined);
 });
 
-test('build --format curl: a shell-quoted line, masked unless --include-secrets', () => {
+test('build --format curl: the shared shell-quoted command, masked unless --include-secrets', () => {
   const masked = run(['build', '--format', 'curl', 'form.json']);
   assert.equal(masked.code, 0);
-  assert.equal(masked.stdout, `curl -X POST "$JIRA_BASE_URL"'/rest/gitplugin/1.0/integration' -H 'Accept: application/json' -H 'Content-Type: application/json' --data-raw '{"type":"GITLAB_SERVER","origin":"https://gitlab.example.com","pat":"[REDACTED]","global":false,"projectMappingIds":[10000,10100],"requireUserPat":true}'\n`);
+  assert.equal(masked.stdout, `curl -X POST "$JIRA_BASE_URL"'/rest/gitplugin/1.0/integration' \\
+  -H 'Accept: application/json' \\
+  -H 'Content-Type: application/json' \\
+  -H "Authorization: Bearer $JIRA_PAT" \\
+  --data-raw '{
+  "type": "GITLAB_SERVER",
+  "origin": "https://gitlab.example.com",
+  "pat": "[REDACTED]",
+  "global": false,
+  "projectMappingIds": [
+    10000,
+    10100
+  ],
+  "requireUserPat": true
+}'\n`);
   const open = run(['build', '--format', 'curl', '--include-secrets', '--base-url', 'https://jira.example.com', 'form.json']);
   assert.match(open.stdout, /^curl -X POST 'https:\/\/jira\.example\.com\/rest\/gitplugin\/1\.0\/integration' /);
-  assert.match(open.stdout, /"pat":"glpat-it'\\''s-secret"/);
+  assert.match(open.stdout, /"pat": "glpat-it'\\''s-secret"/);
   const update = run(['build', '--format', 'curl', '--operation', 'update', '--id', '7', '--current', 'current.json', '-'],
     { input: '{"type": "GITLAB", "displayName": "Payments repositories", "tagsFilter": "^v"}' });
-  assert.equal(update.stdout, `curl -X PUT "$JIRA_BASE_URL"'/rest/gitplugin/1.0/integration/7' -H 'Accept: application/json' -H 'Content-Type: application/json' --data-raw '{"tagsFilter":"^v"}'\n`);
+  assert.equal(update.stdout, `curl -X PUT "$JIRA_BASE_URL"'/rest/gitplugin/1.0/integration/7' \\
+  -H 'Accept: application/json' \\
+  -H 'Content-Type: application/json' \\
+  -H "Authorization: Bearer $JIRA_PAT" \\
+  --data-raw '{
+  "tagsFilter": "^v"
+}'\n`);
 });
 
 test('build: errors exit 1 with nothing on stdout; malformed form JSON gives its position', () => {
@@ -408,7 +428,16 @@ test('--api xray: validate create and update (--id is the connection name), with
 test('--api xray: build (curl with $JFROG_URL), redact and schema', () => {
   const curl = run(['build', '--api', 'xray', '--operation', 'update', '--id', 'onprem-jira', '--format', 'curl', 'xray-form.json']);
   assert.equal(curl.code, 0, curl.stderr);
-  assert.equal(curl.stdout, `curl -X PUT "$JFROG_URL"'/xray/api/v1/ticketing/jira-integrations/onprem-jira' -H 'Accept: application/json' -H 'Content-Type: application/json' --data-raw '{"connection_name":"onprem-jira","password":"[REDACTED]","jira_server_url":"https://jira2.example.com","skip_proxy":false}'\n`);
+  assert.equal(curl.stdout, `curl -X PUT "$JFROG_URL"'/xray/api/v1/ticketing/jira-integrations/onprem-jira' \\
+  -H 'Accept: application/json' \\
+  -H 'Content-Type: application/json' \\
+  -H "Authorization: Bearer $JFROG_ACCESS_TOKEN" \\
+  --data-raw '{
+  "connection_name": "onprem-jira",
+  "password": "[REDACTED]",
+  "jira_server_url": "https://jira2.example.com",
+  "skip_proxy": false
+}'\n`);
   const open = JSON.parse(run(['build', '--api', 'xray', '--operation', 'update', '--include-secrets', '--base-url', 'https://acme.jfrog.io', 'xray-form.json']).stdout);
   assert.equal(open.url, 'https://acme.jfrog.io/xray/api/v1/ticketing/jira-integrations/onprem-jira');
   assert.equal(open.body.password, "it's-secret");

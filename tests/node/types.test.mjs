@@ -47,3 +47,22 @@ test('the public declarations never say `any`', () => {
     assert.deepEqual(hits, [], `${file} has \`any\`; give the JsValue an unchecked_*_type`);
   }
 });
+
+// The admin page is type-checked without a build (tsconfig.json) against a declaration of the
+// library: the built package must be assignable to it, or the page's check checks a fiction.
+test('the declaration of the library the page is checked against (types/www/pkg/web/index.d.mts) matches the package', () => {
+  const declared = path.join(root, 'types', 'www', 'pkg', 'web', 'index.mjs');
+  fs.writeFileSync(
+    path.join(project, 'page-library.mts'),
+    `import * as built from '${manifest.name}';\nimport type * as page from ${JSON.stringify(declared)};\nexport const library: typeof page = built;\n`,
+  );
+  fs.writeFileSync(
+    path.join(project, 'tsconfig.page.json'),
+    JSON.stringify({ extends: './tsconfig.json', files: ['page-library.mts'] }),
+  );
+  try {
+    execFileSync(tsc, ['-p', 'tsconfig.page.json'], { cwd: project, encoding: 'utf8', stdio: 'pipe' });
+  } catch (err) {
+    assert.fail(`the page's declaration differs from the package:\n${err.stdout}${err.stderr}`);
+  }
+});

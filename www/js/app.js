@@ -1,3 +1,4 @@
+// @ts-check
 // The admin page: loads the library (pkg/web/index.mjs instantiates the wasm with top-level
 // await) and the sample listings, then sets up the three tabs.
 import { setupTabs } from './tabs.js';
@@ -5,8 +6,9 @@ import { Panel } from './panel.js';
 import { GijAdapter } from './gij.js';
 import { XrayAdapter } from './xray.js';
 import { loadSamples } from './previews.js';
+import { byId, one } from './dom.js';
 
-const status = document.getElementById('engine-status');
+const status = byId('engine-status');
 const started = performance.now();
 
 let api;
@@ -23,21 +25,23 @@ const loaded = performance.now();
 
 // Each tab's panel is built the first time it is shown.
 const builders = {
-  'panel-add': () => new Panel(document.getElementById('panel-add'), new GijAdapter(api, samples, 'add')),
-  'panel-update': () => new Panel(document.getElementById('panel-update'), new GijAdapter(api, samples, 'update')),
-  'panel-xray': () => new Panel(document.getElementById('panel-xray'), new XrayAdapter(api)),
+  'panel-add': () => new Panel(byId('panel-add'), new GijAdapter(api, samples, 'add')),
+  'panel-update': () => new Panel(byId('panel-update'), new GijAdapter(api, samples, 'update')),
+  'panel-xray': () => new Panel(byId('panel-xray'), new XrayAdapter(api)),
 };
 const panels = {};
-setupTabs(document.querySelector('[role="tablist"]'), (root) => {
+setupTabs(one(document, '[role="tablist"]'), (root) => {
   if (!(root.id in panels)) panels[root.id] = builders[root.id]();
 });
 const ready = performance.now();
 
 status.dataset.state = 'ok';
 status.textContent = `Validator ${api.version()} · checks run in your browser`;
-const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-const nav = performance.getEntriesByType('navigation')[0];
-window.adminPage = {
+const resources = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource'));
+const wasm = resources.find((e) => e.name.endsWith('.wasm'));
+const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+// For the tests and the curious (the browser console).
+/** @type {any} */ (window).adminPage = {
   api,
   panels,
   timings: {

@@ -1,3 +1,4 @@
+// @ts-check
 // The diagnostics summary: every finding grouped by severity, each a button that takes the admin
 // to the field (form) or the line and column (JSON editor). The count line is an aria-live status.
 import { h, fill, count, unescapePointer, richText } from './dom.js';
@@ -53,7 +54,7 @@ export class Summary {
   /**
    * @param {HTMLElement} status  the aria-live count line
    * @param {HTMLElement} list    where the groups go
-   * @param {(d: any) => void} onActivate
+   * @param {(d: import('../pkg/web/index.mjs').Diagnostic) => void} onActivate
    */
   constructor(status, list, onActivate) {
     this.status = status;
@@ -62,10 +63,10 @@ export class Summary {
   }
 
   /**
-   * @param {any[]} diagnostics
-   * @param {(d: any) => string} where  a short location for a diagnostic
-   * @param {(d: any) => boolean} [pending]  errors that are a to-do before the admin acts
-   * @param {(d: any) => any} [docOf]  the vendor page about a finding
+   * @param {import('../pkg/web/index.mjs').Diagnostic[]} diagnostics
+   * @param {(d: import('../pkg/web/index.mjs').Diagnostic) => string} where  a short location for a diagnostic
+   * @param {(d: import('../pkg/web/index.mjs').Diagnostic) => boolean} [pending]  errors that are a to-do before the admin acts
+   * @param {(d: import('../pkg/web/index.mjs').Diagnostic) => any} [docOf]  the vendor page about a finding
    */
   show(diagnostics, where, pending = () => false, docOf = () => null) {
     const listed = diagnostics.map((d) => ({ d, severity: pending(d) ? 'todo' : d.severity }));

@@ -1,3 +1,4 @@
+// @ts-check
 // Where each field and each finding is documented by the vendor: one table, keyed by field name
 // and by diagnostic code (prefix), with the URLs of docs/api-reference.md's Sources table. It
 // lives here rather than in the Rust catalogue because only this page shows the links: the wasm

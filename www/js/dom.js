@@ -1,12 +1,14 @@
+// @ts-check
 // Tiny DOM helpers: no framework, just enough to build the page from data.
 
 /**
  * Creates an element. `props`: attributes (strings; `true` sets an empty attribute, `false`,
  * `null` and `undefined` skip it), `class`, `dataset`, `text`, and `on*` event listeners.
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, any>} [props]
- * @param {...(Node|string|null|undefined|false|Array<Node|string>)} children
- * @returns {HTMLElement}
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
@@ -23,6 +25,12 @@ export function h(tag, props = {}, ...children) {
   return el;
 }
 
+/** @typedef {Node | string | null | undefined | false | Child[]} Child */
+
+/**
+ * @param {Element} el
+ * @param {Child[]} children
+ */
 function append(el, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
@@ -31,7 +39,12 @@ function append(el, children) {
   }
 }
 
-/** Replaces an element's children. */
+/**
+ * Replaces an element's children.
+ * @template {Element} E
+ * @param {E} el
+ * @param {...Child} children
+ */
 export function fill(el, ...children) {
   el.replaceChildren();
   append(el, children);
@@ -45,15 +58,17 @@ export function fill(el, ...children) {
  * @param {number} ms
  */
 export function debounce(fn, ms) {
-  let timer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  /** @type {Parameters<F> | null} */
   let pending = null;
   const run = () => {
-    timer = 0;
+    timer = undefined;
     const args = pending;
     pending = null;
     if (args) fn(...args);
   };
-  const debounced = (...args) => {
+  const debounced = (/** @type {Parameters<F>} */ ...args) => {
     pending = args;
     clearTimeout(timer);
     timer = setTimeout(run, ms);
@@ -63,6 +78,29 @@ export function debounce(fn, ms) {
     run();
   };
   return debounced;
+}
+
+/**
+ * The element with `id`, which the page's HTML always has.
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
+export function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`the page has no #${id}`);
+  return el;
+}
+
+/**
+ * The first element under `root` that matches `selector`, which the page always has.
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @returns {HTMLElement}
+ */
+export function one(root, selector) {
+  const el = root.querySelector(selector);
+  if (!(el instanceof HTMLElement)) throw new Error(`no ${selector} here`);
+  return el;
 }
 
 /** Plural helper: `count(2, 'error')` is "2 errors". */

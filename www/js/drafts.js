@@ -1,3 +1,4 @@
+// @ts-check
 // Drafts: each tab's form kept in localStorage so a reload or a closed tab loses nothing. A draft
 // never holds a secret: every value goes through the library's redaction first, and a value the
 // redaction changes (a password, a token, a URL with credentials) is left out altogether. A text

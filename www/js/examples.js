@@ -1,3 +1,4 @@
+// @ts-check
 // The vendor's example bodies, one per integration type and Xray call, as docs/api-reference.md
 // ("Realistic example payloads") gives them: the documented shapes with placeholder values.
 // Secrets are left out, so a loaded example asks for them instead of sending "<pat>".

@@ -1,11 +1,26 @@
+// @ts-check
 // A form that renders itself from field descriptions (integrationTypes()[i].fields, xrayFields()):
 // one control per field, named by its JSON field name, grouped into fieldsets. Values live in a
 // map that outlives re-renders, so switching the type keeps what the admin typed.
-import { h, fill, utf16Index, richText } from './dom.js';
+import { h, fill, one, utf16Index, richText } from './dom.js';
 import { suggestion } from './diagnostics.js';
 import { docLink } from './doc-links.js';
 
-/** Which fieldset a field goes to; fields not listed go to the last group. */
+/**
+ * @typedef {import('../pkg/web/index.mjs').FieldDescription | import('../pkg/web/index.mjs').XrayFieldDescription} Field
+ * @typedef {HTMLInputElement | HTMLSelectElement} Control
+ * @typedef {{ field: Field, wrapper: HTMLElement, control: Control, msg: HTMLElement, hintId: string }} Entry
+ * @typedef {object} RenderContext  how a tab labels its fields
+ * @property {(field: Field) => boolean} required  whether to mark the field required
+ * @property {(field: Field) => string} defaultLabel  a select's unset choice
+ * @property {(field: Field) => string} placeholder  an input's placeholder
+ * @property {Record<string, string>} notes  a line under a fieldset's legend, by group id
+ */
+
+/**
+ * Which fieldset a field goes to; fields not listed go to the last group.
+ * @type {{ id: string, title: string, names: string[], collapsible?: boolean }[]}
+ */
 const GROUPS = [
   { id: 'connection', title: 'Connection', names: ['displayName', 'origin', 'awsRegion', 'tfsCollection', 'folderDepth', 'connection_name', 'installation_type', 'jira_server_url', 'skip_proxy'] },
   { id: 'credentials', title: 'Credentials', names: ['auth_type', 'username', 'password', 'pat'] },
@@ -74,9 +89,9 @@ export class FieldForm {
     this.decorate = decorate;
     /** @type {Map<string, string>} */
     this.values = new Map();
-    /** @type {Map<string, {field: any, wrapper: HTMLElement, control: HTMLElement, msg: HTMLElement, hintId: string}>} */
+    /** @type {Map<string, Entry>} */
     this.cache = new Map();
-    /** @type {any[]} */
+    /** @type {Field[]} */
     this.fields = [];
     /** Folded groups the admin opened. */
     this.openGroups = new Set();
@@ -90,12 +105,14 @@ export class FieldForm {
    * Renders `fields`. `ctx.required(field)` says whether to mark it required, `ctx.defaultLabel(field)`
    * names the unset choice of a select, `ctx.placeholder(field)` gives an input's placeholder,
    * `ctx.notes[groupId]` adds a line of text under a fieldset's legend.
+   * @param {Field[]} fields
+   * @param {RenderContext} ctx
    */
   render(fields, ctx) {
     this.fields = fields;
-    const groups = GROUPS.map((g) => ({ ...g, items: [] }));
+    const groups = GROUPS.map((g) => ({ ...g, items: /** @type {HTMLElement[]} */ ([]) }));
     for (const field of fields) {
-      const group = groups.find((g) => g.names.includes(field.name)) ?? groups.at(-1);
+      const group = groups.find((g) => g.names.includes(field.name)) ?? groups[groups.length - 1];
       group.items.push(this.fieldElement(field, ctx));
     }
     const sets = groups
@@ -131,13 +148,13 @@ export class FieldForm {
     entry.field = field;
     const { wrapper, control } = entry;
     const required = ctx.required(field);
-    wrapper.querySelector('.req').hidden = !required;
+    one(wrapper, '.req').hidden = !required;
     if (required) control.setAttribute('aria-required', 'true');
     else control.removeAttribute('aria-required');
-    wrapper.querySelector('.label-text').textContent = field.label;
+    one(wrapper, '.label-text').textContent = field.label;
     const link = docLink(this.doc?.(field), 'Docs', field.label);
-    fill(wrapper.querySelector('.hint'), field.description ?? '', link ? ' ' : '', link);
-    if (control.tagName === 'SELECT') {
+    fill(one(wrapper, '.hint'), field.description ?? '', link ? ' ' : '', link);
+    if (control instanceof HTMLSelectElement) {
       control.options[0].textContent = ctx.defaultLabel(field);
     } else {
       const placeholder = ctx.placeholder(field);
@@ -159,6 +176,7 @@ export class FieldForm {
       oninput: () => this.changed(field.name),
       onchange: () => this.changed(field.name),
     };
+    /** @type {Control} */
     let control;
     if (field.kind === 'boolean') {
       control = h(
@@ -198,8 +216,10 @@ export class FieldForm {
           'aria-label': `Show ${field.label}`,
           text: 'Show',
           onclick: (event) => {
-            const shown = control.type === 'text';
-            control.type = shown ? 'password' : 'text';
+            // Only a secret's control, a text input, has this button.
+            const input = /** @type {HTMLInputElement} */ (control);
+            const shown = input.type === 'text';
+            input.type = shown ? 'password' : 'text';
             event.currentTarget.setAttribute('aria-pressed', String(!shown));
           },
         })
@@ -263,12 +283,12 @@ export class FieldForm {
   /**
    * Shows each field's diagnostics next to it: `aria-invalid` for errors only, a message linked
    * by `aria-describedby` for every severity.
-   * @param {Map<string, any[]>} byField
-   * @param {(d: any) => any} [docOf]  the vendor page about a finding
+   * @param {Map<string, import('../pkg/web/index.mjs').Diagnostic[]>} byField
+   * @param {(d: import('../pkg/web/index.mjs').Diagnostic) => any} [docOf]  the vendor page about a finding
    */
   showDiagnostics(byField, docOf) {
     for (const field of this.fields) {
-      const { control, msg, hintId } = this.cache.get(field.name);
+      const { control, msg, hintId, wrapper } = /** @type {Entry} */ (this.cache.get(field.name));
       const list = byField.get(field.name) ?? [];
       const hasError = list.some((d) => d.severity === 'error');
       if (hasError) control.setAttribute('aria-invalid', 'true');
@@ -276,15 +296,14 @@ export class FieldForm {
       msg.hidden = list.length === 0;
       fill(msg, list.map((d) => message(d, control.value, docOf?.(d))));
       control.setAttribute('aria-describedby', list.length ? `${msg.id} ${hintId}` : hintId);
-      const wrapper = this.cache.get(field.name).wrapper;
       wrapper.classList.toggle('has-error', hasError);
       wrapper.classList.toggle('has-warning', !hasError && list.some((d) => d.severity === 'warning'));
     }
     for (const fold of this.container.querySelectorAll('details.group-fold')) {
-      const set = [...fold.querySelectorAll('.field')].filter((f) => f.querySelector('input, select')?.value !== '');
+      const set = [...fold.querySelectorAll('.field')].filter((f) => /** @type {HTMLInputElement | null} */ (f.querySelector('input, select'))?.value !== '');
       const findings = fold.querySelectorAll('.msg-item').length;
       const parts = [set.length ? `${set.length} set` : 'all default', findings ? `${findings} finding${findings === 1 ? '' : 's'}` : ''];
-      fold.querySelector('.fold-info').textContent = parts.filter(Boolean).join(' · ');
+      one(fold, '.fold-info').textContent = parts.filter(Boolean).join(' · ');
       fold.classList.toggle('has-findings', findings > 0);
     }
   }
@@ -297,7 +316,7 @@ export class FieldForm {
     if (fold) fold.open = true;
     control.focus();
     control.scrollIntoView({ block: 'center', behavior: 'instant' });
-    if (span && typeof control.setSelectionRange === 'function') {
+    if (span && control instanceof HTMLInputElement) {
       const text = control.value;
       control.setSelectionRange(utf16Index(text, span.start), utf16Index(text, span.end));
     }

@@ -1,3 +1,4 @@
+// @ts-check
 // Git Integration for Jira: the "add" and "update" tabs. The form comes from integrationTypes();
 // the checks and the request from buildIntegrationRequest / validateIntegrationJson.
 import { h, fill } from './dom.js';
@@ -5,6 +6,13 @@ import { toFormValue } from './fields.js';
 import { JmesPreview, RegexPreview, regexSources } from './previews.js';
 import { GIJ_ADD, GIJ_UPDATE } from './examples.js';
 import { SOURCES } from './doc-links.js';
+import { CALLERS } from '../pkg/cli/shell.mjs';
+
+/**
+ * @typedef {typeof import('../pkg/web/index.mjs')} Library
+ * @typedef {import('./adapter.js').Adapter} Adapter
+ * @typedef {import('./panel.js').Panel} Panel
+ */
 
 const FAMILIES = [
   ['GitHub', ['gitHub']],
@@ -32,6 +40,7 @@ const PLACEHOLDERS = {
 };
 
 /** Field kinds an update can clear (the builder's `clear` option). */
+/** @type {Set<string | undefined>} */
 const CLEARABLE_KINDS = new Set(['string', 'secret', 'projectIds']);
 
 /** Whether a form or JSON value is empty: a clear when the field is named in `clear`. */
@@ -46,9 +55,26 @@ function describeCredentials(sets, fields) {
   return words.length === 1 ? `Needs ${words[0]}.` : `Needs one of: ${words.join(', or ')}.`;
 }
 
+/** @implements {Adapter} */
 export class GijAdapter {
+  // The controls attach() adds (the id and the pasted integration: update only).
+  /** @type {Panel} */
+  panel;
+  /** @type {HTMLSelectElement} */
+  typeSelect;
+  /** @type {HTMLInputElement} */
+  baseUrl;
+  /** @type {HTMLInputElement} */
+  idInput;
+  /** @type {HTMLTextAreaElement} */
+  currentText;
+  /** @type {HTMLElement} */
+  currentStatus;
+  /** @type {HTMLButtonElement} */
+  fillButton;
+
   /**
-   * @param {any} api          the library (pkg/web/index.mjs)
+   * @param {Library} api      the library (pkg/web/index.mjs)
    * @param {Record<string, any>} samples
    * @param {'add'|'update'} operation
    */
@@ -57,8 +83,10 @@ export class GijAdapter {
     this.samples = samples;
     this.operation = operation;
     this.prefix = operation;
+    /** @type {'gij'} */
     this.product = 'gij';
     this.types = api.integrationTypes();
+    /** @type {Map<unknown, import('../pkg/web/index.mjs').IntegrationTypeDescription>} */
     this.byType = new Map(this.types.map((t) => [t.type, t]));
     this.adding = operation === 'add';
     this.title = this.adding ? 'Add a Git integration' : 'Update a Git integration';
@@ -67,8 +95,7 @@ export class GijAdapter {
       : 'PUT /rest/gitplugin/1.0/integration/{id} — change an integration; only the fields you set are sent.';
     this.jsonHint =
       'Paste a request body (for example from the vendor’s documentation). Problems are marked at their line and column; switch back to Form to edit it field by field.';
-    this.auth = { variable: 'JIRA_PAT', scheme: 'Bearer', description: 'a Jira administrator’s personal access token' };
-    this.baseVariable = 'JIRA_BASE_URL';
+    this.caller = CALLERS.gij;
     /** The integration in the pasted GET response (update), when it is one. */
     this.currentIntegration = null;
     /**
@@ -192,7 +219,7 @@ export class GijAdapter {
     this.currentIntegration = integration;
     this.fillButton.disabled = false;
     const type = integration.integrationType ?? integration.type;
-    if (!this.typeSelect.value && this.byType.has(type)) this.typeSelect.value = type;
+    if (!this.typeSelect.value && this.byType.has(type)) this.typeSelect.value = /** @type {string} */ (type);
     if (!this.idInput.value.trim() && Number.isInteger(integration.id)) this.idInput.value = String(integration.id);
     const name = integration.displayName ? ` “${integration.displayName}”` : '';
     this.currentStatus.textContent = `Current: integration ${integration.id ?? '(no id)'}, ${type ?? 'type unknown'}${name}. Only changed fields are sent.`;
@@ -315,7 +342,12 @@ export class GijAdapter {
   }
 
   /** The library's options; `clear` names the fields whose empty value clears them (update). */
+  /**
+   * @param {{ withBaseUrl?: boolean, clear?: string[] }} [choice]
+   * @returns {import('../pkg/web/index.mjs').BuildOptions}
+   */
   options({ withBaseUrl = true, clear = [] } = {}) {
+    /** @type {import('../pkg/web/index.mjs').BuildOptions} */
     const options = { operation: this.operation };
     if (!this.adding) {
       options.integrationId = this.idInput.value.trim();
@@ -345,34 +377,35 @@ export class GijAdapter {
   /** The form's clears as JSON members ("" or []), for a JSON body made from a form with errors. */
   clearsJson(state) {
     const kinds = new Map((this.fields() ?? []).map((f) => [f.name, f.kind]));
-    return Object.fromEntries(this.clears(state).map((name) => [name, kinds.get(name) === 'projectIds' ? [] : '']));
+    return Object.fromEntries(this.clears(state).map((name) => [name, kinds.get(name) === 'projectIds' ? /** @type {unknown[]} */ ([]) : '']));
   }
 
   checkForm(form) {
     return this.api.buildIntegrationRequest(this.withType(form), this.options({ clear: this.clears(form) }));
   }
 
-  /**
-   * Checks JSON text through the same builder call as the form, so both modes agree on the findings
-   * and the body; a "" or [] in the JSON is an explicit clear. `restore` puts back the secrets the
-   * editor shows as placeholders. Findings the JSON check places get its line and column.
-   */
-  checkJson(text, restore = (body) => body) {
-    let body;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      return this.api.validateIntegrationJson(text, this.options({ withBaseUrl: false }));
-    }
+  // The JSON editor (json-check.js) goes through the same builder call as the form, so both modes
+  // agree on the findings and the body; a "" or [] in the JSON is an explicit clear.
+
+  /** The JSON text's own findings, at their line and column. */
+  validateJson(text, clear) {
+    return this.api.validateIntegrationJson(text, this.options({ withBaseUrl: false, clear }));
+  }
+
+  /** The update's clears: the members the JSON sets to "" or []. */
+  jsonClears(body, restored) {
     if (!this.adding) this.clearable = new Set(Object.keys(body).filter((k) => isEmpty(body[k])));
-    const restored = restore(body);
-    const clear = this.clears(restored);
-    // Add: the JSON names its own type (a missing one is a finding); update: the select's, as in the form.
-    const built = this.api.buildIntegrationRequest(this.adding ? restored : this.withType(restored), this.options({ clear }));
-    const placed = this.api.validateIntegrationJson(text, this.options({ withBaseUrl: false, clear })).diagnostics;
+    return this.clears(restored);
+  }
+
+  /** Add: the JSON names its own type (a missing one is a finding); update: the select's, as in the form. */
+  buildJson(body, clear) {
+    return this.api.buildIntegrationRequest(this.adding ? body : this.withType(body), this.options({ clear }));
+  }
+
+  /** The builder's findings, each at the line and column the JSON check gives the same finding. */
+  mergeJson(built, validated) {
+    const placed = validated.diagnostics;
     const diagnostics = built.diagnostics.map((d) => {
       const at = placed.find((p) => p.code === d.code && p.path === d.path && p.line) ?? placed.find((p) => p.path === d.path && d.path && p.line);
       return at ? { ...d, line: at.line, column: at.column } : d;

@@ -1,3 +1,4 @@
+// @ts-check
 // A plain textarea with a line-number gutter, highlighted lines for diagnostics, a caret position
 // readout, and `reveal(line, column)` (1-based, UTF-16 columns, as the validator reports them).
 import { h, fill } from './dom.js';
@@ -84,7 +85,7 @@ export class JsonEditor {
     }
     const lh = this.lineHeight();
     const marks = [];
-    [...this.gutter.children].forEach((ln, i) => {
+    /** @type {HTMLElement[]} */ ([...this.gutter.children]).forEach((ln, i) => {
       const d = worst.get(i + 1);
       ln.className = d ? `ln sev-${d.severity}` : 'ln';
       ln.title = d ? d.message : '';

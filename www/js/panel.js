@@ -1,13 +1,22 @@
+// @ts-check
 // One tab's workspace: the editor (form or JSON), the diagnostics summary and the live request.
 // What differs between the Git Integration tabs and the Xray tab is in an adapter (gij.js, xray.js).
-import { h, fill, debounce, count } from './dom.js';
+import { h, fill, one, debounce, count } from './dom.js';
 import { FieldForm, toFormValue, message, fits } from './fields.js';
 import { Summary, dedupe, topKey } from './diagnostics.js';
 import { JsonEditor } from './json-editor.js';
-import { toCurl, toFetch, snippetBody, copyText, maskSecrets, restoreSecrets } from './snippets.js';
+import { checkJson } from './json-check.js';
+import { maskSecrets, restoreSecrets } from './snippets.js';
+import { RequestCard } from './request-card.js';
 import { ResponsesCard } from './responses.js';
 import { saveDraft, loadDraft, clearDraft, draftOf, restoreDraft } from './drafts.js';
 import { fieldDoc, findingDoc, docLink } from './doc-links.js';
+
+/**
+ * @typedef {import('./adapter.js').Adapter} Adapter
+ * @typedef {import('./adapter.js').Result} Result
+ * @typedef {import('../pkg/web/index.mjs').Diagnostic} Diagnostic
+ */
 
 const DEBOUNCE_MS = 120;
 /**
@@ -24,9 +33,27 @@ const PENDING_CODES = new Set([
 ]);
 
 export class Panel {
+  // The parts build() makes.
+  /** @type {HTMLButtonElement[]} */ modeButtons;
+  /** @type {HTMLElement} */ modeNote;
+  /** @type {HTMLElement} */ extrasBox;
+  /** @type {HTMLElement} */ emptyNote;
+  /** @type {HTMLFormElement} */ formMode;
+  /** @type {HTMLElement} */ jsonMode;
+  /** @type {HTMLElement} */ headControls;
+  /** @type {HTMLElement} */ count;
+  /** @type {HTMLElement} */ summaryList;
+  /** @type {Summary} */ summary;
+  /** @type {HTMLButtonElement} */ exampleButton;
+  /** @type {HTMLButtonElement} */ resetButton;
+  /** @type {HTMLElement} */ draftStatus;
+  /** @type {HTMLAnchorElement} */ findingsBar;
+  /** @type {ResponsesCard} */ responses;
+  /** @type {RequestCard} */ request;
+
   /**
    * @param {HTMLElement} root   the tab panel
-   * @param {any} adapter
+   * @param {Adapter} adapter
    */
   constructor(root, adapter) {
     this.root = root;
@@ -38,6 +65,7 @@ export class Panel {
     /** Controls outside the generated fields (type, integration id, base URL ...), by name. */
     this.options = new Map();
     this.schedule = debounce(() => this.validate(), DEBOUNCE_MS);
+    /** @type {Result | null} */
     this.lastResult = null;
     /** Whether the admin has changed anything in this tab yet (see PENDING_CODES). */
     this.acted = false;
@@ -104,20 +132,6 @@ export class Panel {
     this.summaryList = h('div', { class: 'summary-list' });
     this.summary = new Summary(this.count, this.summaryList, (d) => this.activate(d));
 
-    this.reqLine = h('div', { class: 'req-line' });
-    this.reqBody = h('pre', { class: 'req-body', tabindex: '0', 'aria-label': 'Request body, secrets masked' });
-    this.reqEmpty = h('p', { class: 'req-empty' });
-    this.reqNote = h('p', { class: 'req-note', id: `${p}-req-note`, hidden: true });
-    this.includeSecrets = h('input', {
-      type: 'checkbox',
-      id: `${p}-include-secrets`,
-      name: 'includeSecrets',
-      onchange: () => this.remaskJson(),
-    });
-    this.copyCurl = h('button', { type: 'button', class: 'btn', dataset: { copy: 'curl' }, text: 'Copy as curl', onclick: () => this.copy('curl') });
-    this.copyFetch = h('button', { type: 'button', class: 'btn', dataset: { copy: 'fetch' }, text: 'Copy as fetch()', onclick: () => this.copy('fetch') });
-    this.copyJson = h('button', { type: 'button', class: 'btn', dataset: { copy: 'json' }, text: 'Copy JSON body', onclick: () => this.copy('json') });
-    this.copyStatus = h('p', { class: 'copy-status', role: 'status' });
     this.exampleButton = h('button', { type: 'button', class: 'btn small', text: 'Load the vendor example', onclick: () => this.loadExample() });
     this.resetButton = h('button', { type: 'button', class: 'btn small', text: 'Reset', onclick: () => this.reset() });
     this.draftStatus = h('p', { class: 'draft-status', role: 'status' });
@@ -127,23 +141,15 @@ export class Panel {
       explain: (status, text) => a.explainResponse(status, text),
       doc: () => fieldDoc(a.product, 'response', ''),
     });
-    this.requestCard = h(
-      'section',
-      { class: 'card request', 'aria-labelledby': `${p}-req-title` },
-      h('h2', { id: `${p}-req-title`, text: 'Request' }),
-      h('div', { class: 'request-options' }),
-      this.reqLine,
-      this.reqEmpty,
-      this.reqNote,
-      this.reqBody,
-      h(
-        'div',
-        { class: 'req-actions' },
-        h('label', { class: 'check', for: this.includeSecrets.id }, this.includeSecrets, ' Include secrets in copies and JSON'),
-        h('div', { class: 'buttons' }, this.copyCurl, this.copyFetch, this.copyJson),
-      ),
-      this.copyStatus,
-    );
+    this.request = new RequestCard({
+      prefix: p,
+      adapter: a,
+      onSecretsToggle: () => this.remaskJson(),
+      latest: () => {
+        this.schedule.now();
+        return this.lastResult?.request;
+      },
+    });
 
     fill(
       this.root,
@@ -179,7 +185,7 @@ export class Panel {
             h('div', { class: 'checks-head' }, h('h2', { id: summaryId, text: 'Checks' }), this.count),
             this.summaryList,
           ),
-          this.requestCard,
+          this.request.element,
           this.responses.element,
         ),
       ),
@@ -189,6 +195,10 @@ export class Panel {
   /**
    * Registers a control that is not a generated field (e.g. the type select or the base URL), so
    * diagnostics about it are shown next to it and the summary can focus it.
+   * @param {string} name
+   * @param {string} label
+   * @param {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} control
+   * @param {{ hint?: string, where?: 'head' | 'request', wide?: boolean, required?: boolean, doc?: string | null }} [place]
    */
   option(name, label, control, { hint, where = 'head', wide = false, required = false, doc = null } = {}) {
     const id = control.id || `${this.prefix}-o-${name}`;
@@ -211,7 +221,7 @@ export class Panel {
     if (hint) control.setAttribute('aria-describedby', hintId);
     if (required) control.setAttribute('aria-required', 'true');
     this.options.set(name, { control, msg, hintId: hint ? hintId : '', wrapper, label });
-    const target = where === 'request' ? this.requestCard.querySelector('.request-options') : this.headControls;
+    const target = where === 'request' ? one(this.request.element, '.request-options') : this.headControls;
     target.append(wrapper);
     return wrapper;
   }
@@ -333,7 +343,7 @@ export class Panel {
     const a = this.adapter;
     let result;
     if (this.mode === 'json') {
-      result = a.checkJson(this.editor.value, (body) => this.restoreHeld(body));
+      result = checkJson(a, this.editor.value, (body) => this.restoreHeld(body));
       this.editor.setDiagnostics(result.diagnostics);
     } else {
       const form = this.formState();
@@ -361,7 +371,10 @@ export class Panel {
     return result;
   }
 
-  /** Whether a finding is about a required value the admin has not had a chance to give yet. */
+  /**
+   * Whether a finding is about a required value the admin has not had a chance to give yet.
+   * @param {Diagnostic} d
+   */
   pending(d) {
     return !this.acted && this.mode === 'form' && PENDING_CODES.has(d.code);
   }
@@ -374,7 +387,7 @@ export class Panel {
   /** Moves to the Checks card (the findings bar on narrow screens). */
   jumpToChecks(event) {
     event.preventDefault();
-    const card = this.root.querySelector('.checks');
+    const card = one(this.root, '.checks');
     card.scrollIntoView({ block: 'start', behavior: 'instant' });
     card.focus({ preventScroll: true });
   }
@@ -382,7 +395,7 @@ export class Panel {
   /** A body for the JSON editor: secrets as placeholders unless "Include secrets" is ticked. */
   maskForJson(body) {
     this.held = {};
-    if (this.includeSecrets.checked || !body || typeof body !== 'object') return body;
+    if (this.request.includeSecrets.checked || !body || typeof body !== 'object') return body;
     const { masked, held } = maskSecrets(body, this.adapter.redact(body));
     this.held = held;
     return masked;
@@ -457,12 +470,17 @@ export class Panel {
     this.draftStatus.textContent = 'Vendor example loaded; enter the secrets it needs.';
   }
 
-  /** The control name a diagnostic belongs to ("" when none). */
+  /**
+   * The control name a diagnostic belongs to ("" when none).
+   * @param {Diagnostic} d
+   * @returns {string}
+   */
   keyOf(d) {
     const alias = this.adapter.keyOf?.(d);
     if (alias && (this.options.has(alias) || this.form.control(alias))) return alias;
     const key = topKey(d.path);
-    if (key === '' && d.params?.option && this.options.has(d.params.option)) return d.params.option;
+    const option = d.params?.option;
+    if (key === '' && typeof option === 'string' && this.options.has(option)) return option;
     return key;
   }
 
@@ -521,77 +539,23 @@ export class Panel {
       return;
     }
     if (key in this.extras) {
-      this.extrasBox.querySelector(`li[data-key="${CSS.escape(key)}"] button`)?.focus();
+      /** @type {HTMLElement | null} */ (this.extrasBox.querySelector(`li[data-key="${CSS.escape(key)}"] button`))?.focus();
       return;
     }
     // No control for this path: the closest one is the first control of the editor.
-    const first = this.headControls.querySelector('select, input, textarea') ?? this.form.container.querySelector('select, input, textarea');
+    const controls = 'select, input, textarea';
+    const first = /** @type {HTMLElement | null} */ (this.headControls.querySelector(controls) ?? this.form.container.querySelector(controls));
     first?.focus();
   }
 
+  /** The request card, and whether each pasted key is in the request (the builder leaves out what does not change). */
   showRequest(result) {
     const request = result.request;
-    const note = this.adapter.describeRequest?.(request) ?? '';
-    this.reqNote.hidden = !note;
-    this.reqNote.textContent = note;
-    // Whether each pasted key is in the request: the builder leaves out what does not change.
     for (const li of this.extrasBox.querySelectorAll('li')) {
-      const sent = Boolean(request?.body && typeof request.body === 'object' && li.dataset.key in request.body);
+      const sent = Boolean(request?.body && typeof request.body === 'object' && String(li.dataset.key) in request.body);
       li.dataset.sent = String(sent);
-      li.querySelector('.extra-sent').textContent = !request ? '' : sent ? ' sent' : ' not sent';
+      one(li, '.extra-sent').textContent = !request ? '' : sent ? ' sent' : ' not sent';
     }
-    this.copyCurl.disabled = !request;
-    this.copyFetch.disabled = !request;
-    this.copyJson.disabled = !request || request.body === undefined;
-    this.requestCard.dataset.ready = String(Boolean(request));
-    if (!request) {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      const todo = errors.filter((d) => this.pending(d)).length;
-      fill(this.reqLine);
-      this.reqBody.hidden = true;
-      this.reqEmpty.hidden = false;
-      if (errors.length > todo) this.reqEmpty.textContent = `No request yet: ${count(errors.length - todo, 'error')} to fix first.`;
-      else if (todo) this.reqEmpty.textContent = `No request yet: ${count(todo, 'required value')} to fill in first.`;
-      else this.reqEmpty.textContent = 'No request yet.';
-      return;
-    }
-    this.reqEmpty.hidden = true;
-    fill(
-      this.reqLine,
-      h('span', { class: `method m-${request.method.toLowerCase()}`, text: request.method }),
-      h('code', { class: 'url', text: request.url ?? request.path }),
-    );
-    if (request.body === undefined) {
-      this.reqBody.hidden = true;
-      this.reqEmpty.hidden = false;
-      this.reqEmpty.textContent = 'This call has no body.';
-    } else {
-      this.reqBody.hidden = false;
-      this.reqBody.textContent = JSON.stringify(this.adapter.redact(request.body), null, 2);
-    }
-  }
-
-  async copy(kind) {
-    this.schedule.now();
-    const request = this.lastResult?.request;
-    if (!request) return;
-    const a = this.adapter;
-    const body =
-      request.body === undefined
-        ? undefined
-        : snippetBody(request.body, a.redact(request.body), this.includeSecrets.checked);
-    const options = { body, auth: a.auth, baseVariable: a.baseVariable };
-    const text =
-      kind === 'curl' ? toCurl(request, options) : kind === 'fetch' ? toFetch(request, options) : JSON.stringify(body ?? null, null, 2);
-    const copied = await copyText(text, this.requestCard);
-    this.requestCard.dataset.lastCopiedKind = kind;
-    const what = { curl: 'as curl', fetch: 'as fetch()', json: 'the JSON body' }[kind];
-    this.copyStatus.textContent = copied
-      ? `Copied ${what}${this.includeSecrets.checked ? ', with secrets' : ', secrets as placeholders'}.`
-      : 'The browser did not allow copying; the snippet is below.';
-    if (!copied) {
-      this.reqBody.hidden = false;
-      this.reqBody.textContent = text;
-    }
+    this.request.show(result, (d) => this.pending(d));
   }
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Previews next to the filter fields: which sample repositories a JMESPath filter (apiFilter)
 // keeps, which sample tags a tags pattern shows and which pull requests a PR hide pattern hides.
 // A preview is about the sample, not the filter: when the filter cannot be evaluated on it, the
@@ -50,7 +51,7 @@ function unavailable(result) {
 
 export class JmesPreview {
   /**
-   * @param {{ prefix: string, api: any, samples: Record<string, any>, onChange: () => void }} options
+   * @param {{ prefix: string, api: typeof import('../pkg/web/index.mjs'), samples: Record<string, any>, onChange: () => void }} options
    */
   constructor({ prefix, api, samples, onChange }) {
     this.api = api;
@@ -230,7 +231,7 @@ export function regexSources(samples, mode) {
 
 export class RegexPreview {
   /**
-   * @param {{ prefix: string, api: any, sources: {id: string, label: string, names: string[]}[],
+   * @param {{ prefix: string, api: typeof import('../pkg/web/index.mjs'), sources: {id: string, label: string, names: string[]}[],
    *   mode: 'show'|'hide', onChange: () => void }} options
    */
   constructor({ prefix, api, sources, mode, onChange }) {
@@ -249,19 +250,20 @@ export class RegexPreview {
     this.list = h('ul', { class: 'chips', 'aria-label': mode === 'show' ? 'Tags' : 'Pull requests' });
     let head;
     if (sources.length > 1) {
-      this.source = h(
+      const source = h(
         'select',
         {
           id: `${prefix}-source`,
           class: 'compact',
           onchange: () => {
-            this.names.value = sources.find((s) => s.id === this.source.value).names.join('\n');
+            this.names.value = (sources.find((s) => s.id === source.value)?.names ?? []).join('\n');
             onChange();
           },
         },
         sources.map((s) => h('option', { value: s.id, text: s.label })),
       );
-      head = [h('label', { for: this.source.id, text: 'Preview on' }), this.source];
+      this.source = source;
+      head = [h('label', { for: source.id, text: 'Preview on' }), source];
     } else {
       head = [h('span', { text: `Preview on ${sources[0].label}` })];
     }

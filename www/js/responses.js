@@ -1,3 +1,4 @@
+// @ts-check
 // The Responses card: the admin pastes what Jira or Xray answered (and the HTTP status) and reads
 // the library's explanation (parseIntegrationResponse / parseXrayResponse through the adapter).
 // Only the explanation is shown, never the pasted body, so a secret in it is not repeated.
@@ -8,7 +9,7 @@ import { docLink } from './doc-links.js';
 export class ResponsesCard {
   /**
    * @param {{ prefix: string, explain: (status: number|undefined, text: string) => {ok: boolean,
-   *   headline: string, lines: string[], diagnostics: any[]}, doc: () => any }} options
+   *   headline: string, lines: string[], diagnostics: import('../pkg/web/index.mjs').Diagnostic[]}, doc: () => any }} options
    */
   constructor({ prefix, explain, doc }) {
     this.explain = explain;

@@ -1,10 +1,7 @@
-// The request as a curl command or a fetch() call, and a copy helper that also leaves the copied
-// text on the page (data-last-copied) so it can be checked without clipboard permissions.
-
-/** A POSIX shell word in single quotes: every ' becomes '\'' (close, escaped quote, reopen). */
-export function shellQuote(text) {
-  return `'${String(text).replaceAll("'", "'\\''")}'`;
-}
+// @ts-check
+// The request as a fetch() call (the curl command is the CLI's, cli/shell.mjs), the body with its
+// secrets as placeholders, and a copy helper that also leaves the copied text on the page
+// (data-last-copied) so it can be checked without clipboard permissions.
 
 /**
  * The body to put in a snippet: secrets replaced by placeholders such as `<password>` unless
@@ -20,24 +17,6 @@ export function snippetBody(body, redacted, includeSecrets) {
     out[key] = masked === '[REDACTED]' ? `<${key}>` : masked === undefined ? value : masked;
   }
   return out;
-}
-
-/**
- * @param {{ method: string, path: string, url?: string, headers: Record<string,string>, body?: any }} request
- * @param {{ body?: any, auth: { variable: string, scheme: string }, baseVariable: string }} options
- *   `auth.variable` is the environment variable holding the caller's token (e.g. JIRA_PAT);
- *   `baseVariable` names the base URL when the request has no full URL.
- */
-export function toCurl(request, { body, auth, baseVariable }) {
-  const url = request.url ? shellQuote(request.url) : `"$${baseVariable}"${shellQuote(request.path)}`;
-  const lines = [`curl -X ${request.method} ${url}`];
-  for (const [name, value] of Object.entries(request.headers ?? {})) {
-    lines.push(`  -H ${shellQuote(`${name}: ${value}`)}`);
-  }
-  // Double quotes on purpose: the shell expands the token from the environment.
-  lines.push(`  -H "Authorization: ${auth.scheme} $${auth.variable}"`);
-  if (body !== undefined) lines.push(`  --data-raw ${shellQuote(JSON.stringify(body, null, 2))}`);
-  return lines.join(' \\\n');
 }
 
 /** The same request as a fetch() call (browser or Node 18+). */
@@ -75,7 +54,7 @@ export async function copyText(text, holder) {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const previous = document.activeElement;
+    const previous = /** @type {HTMLElement | null} */ (document.activeElement);
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');

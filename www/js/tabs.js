@@ -1,5 +1,7 @@
+// @ts-check
 // ARIA tabs (WAI-ARIA Authoring Practices, automatic activation): one tab stop for the tab list,
 // Left/Right/Home/End move and activate, the selected tab's panel is the only one shown.
+import { byId } from './dom.js';
 
 /**
  * Wires a `[role=tablist]` whose tabs have `aria-controls`.
@@ -7,9 +9,14 @@
  * @param {(panel: HTMLElement) => void} [onSelect]
  */
 export function setupTabs(tablist, onSelect) {
-  const tabs = [...tablist.querySelectorAll('[role="tab"]')];
-  const panelOf = (tab) => document.getElementById(tab.getAttribute('aria-controls'));
+  const tabs = [...tablist.querySelectorAll('[role="tab"]')].filter((t) => t instanceof HTMLElement);
+  /** @param {HTMLElement} tab */
+  const panelOf = (tab) => byId(tab.getAttribute('aria-controls') ?? '');
 
+  /**
+   * @param {HTMLElement} tab
+   * @param {{ focus?: boolean }} [options]
+   */
   function select(tab, { focus = true } = {}) {
     for (const t of tabs) {
       const selected = t === tab;
@@ -23,11 +30,11 @@ export function setupTabs(tablist, onSelect) {
   }
 
   tablist.addEventListener('click', (event) => {
-    const tab = event.target.closest('[role="tab"]');
-    if (tab) select(tab);
+    const tab = event.target instanceof Element ? event.target.closest('[role="tab"]') : null;
+    if (tab instanceof HTMLElement) select(tab);
   });
   tablist.addEventListener('keydown', (event) => {
-    const index = tabs.indexOf(document.activeElement);
+    const index = tabs.findIndex((t) => t === document.activeElement);
     if (index < 0) return;
     const next = {
       ArrowRight: (index + 1) % tabs.length,

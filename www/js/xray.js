@@ -1,9 +1,11 @@
+// @ts-check
 // JFrog Xray's Jira integration: create, update, details, delete and the status check. The form
 // comes from xrayFields(); the checks and the request from buildXrayJiraIntegrationRequest and
 // validateXrayJiraIntegrationJson.
 import { h } from './dom.js';
 import { toFormValue } from './fields.js';
 import { XRAY } from './examples.js';
+import { CALLERS } from '../pkg/cli/shell.mjs';
 
 const OPERATIONS = [
   ['create', 'Create (POST)'],
@@ -13,18 +15,42 @@ const OPERATIONS = [
   ['status', 'Status check (GET)'],
 ];
 
+/**
+ * @typedef {typeof import('../pkg/web/index.mjs')} Library
+ * @typedef {import('./adapter.js').Adapter} Adapter
+ * @typedef {import('./panel.js').Panel} Panel
+ */
+
+/** @implements {Adapter} */
 export class XrayAdapter {
+  // The controls attach() adds.
+  /** @type {Panel} */
+  panel;
+  /** @type {HTMLSelectElement} */
+  operation;
+  /** @type {HTMLInputElement} */
+  connectionName;
+  /** @type {HTMLSelectElement} */
+  pathStyle;
+  /** @type {HTMLInputElement} */
+  baseUrl;
+  /** @type {HTMLElement} */
+  nameBox;
+  /** @type {HTMLElement} */
+  styleBox;
+
+  /** @param {Library} api  the library (pkg/web/index.mjs) */
   constructor(api) {
     this.api = api;
     this.prefix = 'xray';
+    /** @type {'xray'} */
     this.product = 'xray';
     this.fieldList = api.xrayFields();
     this.title = 'Xray Jira integration';
     this.lede = 'JFrog Xray’s Jira ticketing connection, /xray/api/v1/ticketing/jira-integrations (Xray 3.129 and later).';
     this.jsonHint =
       'Paste a create or update body (for example from JFrog’s documentation). Problems are marked at their line and column; switch back to Form to edit it field by field.';
-    this.auth = { variable: 'JFROG_ACCESS_TOKEN', scheme: 'Bearer', description: 'an access token of a JFrog administrator' };
-    this.baseVariable = 'JFROG_URL';
+    this.caller = CALLERS.xray;
   }
 
   attach(panel) {
@@ -78,8 +104,9 @@ export class XrayAdapter {
     this.showOptions();
   }
 
+  /** The chosen call (the select offers OPERATIONS). */
   op() {
-    return this.operation.value;
+    return /** @type {import('../pkg/web/index.mjs').XrayOperation} */ (this.operation.value);
   }
 
   hasBody() {
@@ -133,20 +160,32 @@ export class XrayAdapter {
     return this.api.buildXrayJiraIntegrationRequest(this.hasBody() ? form : {}, this.options());
   }
 
-  /** Checks JSON text; `restore` puts back the secrets the editor shows as placeholders. */
-  checkJson(text, restore = (body) => body) {
+  // The JSON editor (json-check.js): the body as pasted is what is checked; the request is built
+  // from it only when it has no error.
+
+  /** The JSON text's findings, at their line and column. */
+  validateJson(text) {
     const { operation, connectionName } = this.options();
-    const result = this.api.validateXrayJiraIntegrationJson(text, connectionName ? { operation, connectionName } : { operation });
-    if (!result.ok) return result;
-    let body;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return result;
-    }
-    const built = this.api.buildXrayJiraIntegrationRequest(restore(body), this.options());
+    // The JSON editor is open only for the calls with a body.
+    const call = /** @type {'create' | 'update'} */ (operation);
+    return this.api.validateXrayJiraIntegrationJson(text, connectionName ? { operation: call, connectionName } : { operation: call });
+  }
+
+  /** Xray has no clears: an update sends what it is given. */
+  jsonClears() {
+    return [];
+  }
+
+  /** The request the JSON body makes, with the chosen call's options. */
+  buildJson(body) {
+    return this.api.buildXrayJiraIntegrationRequest(body, this.options());
+  }
+
+  /** The JSON's findings, and the request with the builder's findings about the options. */
+  mergeJson(built, validated) {
+    if (!validated.ok) return validated;
     const extra = built.diagnostics.filter((d) => d.params?.option);
-    return { ok: built.ok, diagnostics: [...result.diagnostics, ...extra], request: built.request };
+    return { ok: built.ok, diagnostics: [...validated.diagnostics, ...extra], request: built.request };
   }
 
   headJson() {
