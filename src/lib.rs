@@ -39,6 +39,8 @@ pub mod lang;
 mod name_index;
 pub mod redact;
 mod report_json;
+#[doc(hidden)]
+pub mod report_record;
 pub mod request;
 pub mod schema;
 mod schema_editor;
