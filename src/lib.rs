@@ -38,7 +38,6 @@ pub mod json;
 pub mod lang;
 mod name_index;
 pub mod redact;
-mod report_json;
 #[doc(hidden)]
 pub mod report_record;
 pub mod request;

@@ -252,7 +252,7 @@ fn write<T: Serialize>(value: &T) -> JsValue {
 #[wasm_bindgen]
 extern "C" {
     /// `JSON.parse` without the exception guard `js_sys::JSON::parse` wraps every call in:
-    /// `serde_json` and [`Report::to_json`] only write valid JSON, so it cannot throw.
+    /// `serde_json` only writes valid JSON, so it cannot throw.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
     fn parse_json(text: &str) -> JsValue;
 }
