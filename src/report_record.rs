@@ -69,7 +69,12 @@ pub fn code_table() -> String {
 fn code_index(code: &str) -> Option<u32> {
     static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     let ids = IDS.get_or_init(|| crate::catalogue().iter().map(|c| c.id).collect());
-    let found = ids.iter().position(|id| *id == code)?;
+    // The text of a code is the one literal of its `Code`: comparing addresses finds it without
+    // reading the text; a copy elsewhere is still found by its text.
+    let found = ids
+        .iter()
+        .position(|id| std::ptr::eq(id.as_ptr(), code.as_ptr()) && id.len() == code.len())
+        .or_else(|| ids.iter().position(|id| *id == code))?;
     u32::try_from(found).ok()
 }
 
