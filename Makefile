@@ -28,7 +28,7 @@ RELEASE_ENV += RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate
 BUILD_STD := -Zbuild-std=std,panic_abort \
   $(foreach c,core alloc std compiler_builtins,--config profile.release.package.$(c).opt-level=3)
 RELEASE_WASM := target/$(WASM_TARGET)/release/jira_integration_payloads.wasm
-PKG_INPUTS := $(RELEASE_WASM) js src/read_options.js scripts/build-pkg.mjs Cargo.toml LICENSE CHANGELOG.md
+PKG_INPUTS := $(RELEASE_WASM) js src/read_options.js src/boundary.js scripts/build-pkg.mjs Cargo.toml LICENSE CHANGELOG.md
 
 FUZZ_SECONDS ?= 60
 FUZZ_TEST_SECONDS := 10

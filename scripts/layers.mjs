@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 // The allowed order, top first: the one place it is written down. A module not listed fails.
 const LAYERS = [
   ['wasm'], // the wasm-bindgen exports
+  ['report_record'], // reports as the record the wasm glue reads; codes by catalogue index
   ['schema', 'schema_editor'], // the JSON Schemas, whose descriptions list every code
   ['crate'], // the crate root's own items: catalogue()
   ['api'], // the loosely typed options of the JavaScript API
@@ -27,7 +28,7 @@ const LAYERS = [
   // `Debug` of a parsed text included) shows values through it.
   ['redact'],
   // Small utilities: URLs, the memo, text helpers, "did you mean", name tables, report JSON.
-  ['url', 'memo', 'text', 'suggest', 'name_index', 'report_json'],
+  ['url', 'memo', 'text', 'suggest', 'name_index'],
   ['diagnostics'], // diagnostics, codes, reports, secret text
 ];
 

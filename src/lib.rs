@@ -57,7 +57,8 @@ mod lang;
 mod memo;
 mod name_index;
 pub mod redact;
-mod report_json;
+#[doc(hidden)]
+pub mod report_record;
 pub mod request;
 pub mod schema;
 mod schema_editor;

@@ -252,14 +252,32 @@ fn write<T: Serialize>(value: &T) -> JsValue {
 #[wasm_bindgen]
 extern "C" {
     /// `JSON.parse` without the exception guard `js_sys::JSON::parse` wraps every call in:
-    /// `serde_json` and [`Report::to_json`] only write valid JSON, so it cannot throw.
+    /// `serde_json` only writes valid JSON, so it cannot throw.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
     fn parse_json(text: &str) -> JsValue;
 }
 
-/// A report as a plain JS object, through [`Report::to_json`].
-fn write_report(report: &Report) -> JsValue {
-    parse_json(&report.to_json())
+// A report crosses as a compact record (src/report_record.rs) that the glue turns into the plain
+// object: no JSON text to write, decode and parse (measured with `make bench`).
+#[wasm_bindgen(module = "/src/boundary.js")]
+extern "C" {
+    /// The catalogue's codes as a JS array, from [`crate::report_record::code_table`].
+    #[wasm_bindgen(js_name = codeTable)]
+    fn code_table(text: &str) -> JsValue;
+
+    /// The plain object of a record: the words are read in place, the text decoded once.
+    fn report(words: &[u32], text: &str, codes: &JsValue) -> JsValue;
+}
+
+thread_local! {
+    /// The code table of this instance's records, made on the first report.
+    static CODES: JsValue = code_table(&crate::report_record::code_table());
+}
+
+/// A report as a plain JS object, through its record.
+fn write_report(report_value: &Report) -> JsValue {
+    let record = report_value.to_record();
+    CODES.with(|codes| report(&record.words, &record.text, codes))
 }
 
 fn report_or_invalid(
@@ -294,6 +312,16 @@ fn string_arg<'v>(
     })
 }
 
+// A string argument is copied with one `TextEncoder.encodeInto` into a buffer of the most bytes
+// its units can take (3 each): wasm-bindgen's copy (`String::from`, a `&str` parameter) writes
+// ASCII one unit at a time from JS first, about 4x slower on a 177-byte payload in Node 20.
+#[wasm_bindgen(module = "/src/boundary.js")]
+extern "C" {
+    /// `TextEncoder.encodeInto(text, into)`: the bytes written; `into` is long enough for all.
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(text: &js_sys::JsString, into: &mut [u8]) -> usize;
+}
+
 /// Reads the string argument `name` of `function`, held to [`MAX_TEXT_BYTES`] UTF-8 bytes.
 fn text_arg(value: &JsValue, function: &str, name: &str) -> Result<Text, JsValue> {
     let s = string_arg(value, function, name)?;
@@ -303,7 +331,12 @@ fn text_arg(value: &JsValue, function: &str, name: &str) -> Result<Text, JsValue
     if at_least > MAX_TEXT_BYTES {
         return Ok(Text::TooLarge(at_least));
     }
-    let text = String::from(s);
+    let mut bytes = vec![0; at_least.saturating_mul(3)];
+    let written = encode_into(s, &mut bytes);
+    bytes.truncate(written);
+    // encodeInto writes UTF-8 (a lone surrogate as U+FFFD, as `String::from` would).
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     Ok(match text.len() {
         bytes if bytes > MAX_TEXT_BYTES => Text::TooLarge(bytes),
         _ => Text::Read(text),

@@ -154,13 +154,14 @@ fn issue_14_credentials_in_api_path_and_responses_are_never_shown() {
         for ty in ["GITHUB", "GITLAB"] {
             let payload = json!({"type": ty, "pat": "p", "global": true, "apiPath": path});
             let r = api::validate_integration(&payload, &json!({}));
-            let text = r.to_json();
+            let text = serde_json::to_string(&r).unwrap();
             assert!(
                 !text.contains("hunter2") && !text.contains("hun/"),
                 "{text}"
             );
             let check = api::check_api_path(path, &json!({"type": ty}));
-            assert!(!check.to_json().contains("hunter2"), "{}", check.to_json());
+            let text = serde_json::to_string(&check).unwrap();
+            assert!(!text.contains("hunter2"), "{text}");
         }
     }
     assert_eq!(

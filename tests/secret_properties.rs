@@ -152,13 +152,11 @@ fn check_everything(secret: &str, payload: &Value) {
     ];
     for o in &options {
         let r = api::validate_integration(payload, o);
-        assert_clean(secret, "validateIntegration", &r.to_json());
         assert_serialised_clean(secret, "validateIntegration", &r);
         for d in &r.diagnostics {
             assert_clean(secret, "Diagnostic Display", &d.to_string());
         }
         let x = api::validate_xray_jira_integration(payload, &json!({}));
-        assert_clean(secret, "validateXrayJiraIntegration", &x.to_json());
         assert_serialised_clean(secret, "validateXrayJiraIntegration", &x);
     }
     let with_base = json!({"baseUrl": "https://jira.example.com"});
@@ -223,10 +221,8 @@ fn json_texts(secret: &str, payload: &Value) -> Vec<String> {
 
 fn check_text(secret: &str, text: &str) {
     let r = api::validate_integration_json(text, &json!({}));
-    assert_clean(secret, "validateIntegrationJson", &r.to_json());
     assert_serialised_clean(secret, "validateIntegrationJson", &r);
     let x = api::validate_xray_jira_integration_json(text, &json!({"operation": "update"}));
-    assert_clean(secret, "validateXrayJiraIntegrationJson", &x.to_json());
     assert_serialised_clean(secret, "validateXrayJiraIntegrationJson", &x);
     check_responses(secret, text);
 }
