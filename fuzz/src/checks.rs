@@ -3,10 +3,10 @@
 
 use crate::{assert_no_secret, generate, has_secret};
 use arbitrary::Unstructured;
+use jira_integration_payloads::api;
 use jira_integration_payloads::diagnostics::{Diagnostic, Report};
 use jira_integration_payloads::redact::redact;
 use jira_integration_payloads::request::BuildResult;
-use jira_integration_payloads::api;
 use serde_json::Value;
 
 fn to_json(v: &impl serde::Serialize) -> String {
@@ -73,7 +73,12 @@ pub fn spans_inside(diagnostics: &[Diagnostic], text: &str) {
 }
 
 /// The codes only a JSON text can have (README, Rule catalogue: the JSON reader's codes).
-const TEXT_CODES: &[&str] = &["invalid-json", "input-too-large", "nesting-too-deep", "duplicate-key"];
+const TEXT_CODES: &[&str] = &[
+    "invalid-json",
+    "input-too-large",
+    "nesting-too-deep",
+    "duplicate-key",
+];
 
 /// The value path and the JSON-text path of a validation agree on the codes about the value,
 /// and every diagnostic of the text path has a line and column.

@@ -3,8 +3,8 @@
 //! form-style values), half from the raw bytes, so the rules behind each field are reached.
 
 use arbitrary::{Result, Unstructured};
-use jira_integration_payloads::gij::types::{Credential, IntegrationType};
 use jira_integration_payloads::gij::fields::Kind;
+use jira_integration_payloads::gij::types::{Credential, IntegrationType};
 use jira_integration_payloads::{gij, xray};
 use serde_json::{Map, Number, Value};
 use std::sync::OnceLock;
