@@ -16,9 +16,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const out = path.join(root, 'pkg');
 const tmp = path.join(root, 'pkg.tmp');
 
-// -O3, repeated until the module stops shrinking (--converge). On rustc's opt-level "z" output it
-// gives the same gzip size as -Oz --converge and validates 2-4 % faster (same-process A/B); -O4
-// is no faster, -Oz without --converge 0.5 KiB larger.
+// -O3, repeated until the module stops shrinking (--converge): on rustc's opt-level "z" output
+// as small as -Oz and faster (docs/performance.md).
 // then the features rustc's wasm32-unknown-unknown target enables by default: wasm-opt refuses
 // the module without them (e.g. "memory.fill operations require bulk memory").
 const WASM_OPT_FLAGS = [
@@ -197,7 +196,7 @@ export function initSync(wasm: BufferSource | WebAssembly.Module): void;
 `;
 
 // The comments of js/ are for this repository (the declarations document the API): the
-// package gets the code and one line saying where it comes from (-0.7 KiB gzip in web/).
+// package gets the code and one line saying where it comes from.
 function shipped(file) {
   const code = fs
     .readFileSync(path.join(root, 'js', file), 'utf8')

@@ -20,14 +20,14 @@ const LAYERS = [
   ['api'], // the loosely typed options of the JavaScript API
   ['gij', 'xray'], // the two APIs: fields, rules, builders, responses
   ['request'], // the HTTP request a builder produces
-  ['lang'], // the field languages: Java regex, JMESPath, refspecs, API paths
+  ['lang'], // the field languages with a grammar: Java regex, JMESPath, refspecs
   ['engine'], // the shared rule engine: body reading, field tables
   ['values'], // JSON value helpers: types, blanks, numbers
   ['json'], // JSON text: parsing with positions, duplicate keys, pointers
   // Masking secrets in values: it needs only the text rules below, and every layer above (json's
   // `Debug` of a parsed text included) shows values through it.
   ['redact'],
-  // Small utilities: URLs, the memo, text helpers, "did you mean", name tables, report JSON.
+  // Small utilities: URLs, the memo, text helpers, "did you mean", name tables.
   ['url', 'memo', 'text', 'suggest', 'name_index'],
   ['diagnostics'], // diagnostics, codes, reports, secret text
 ];

@@ -65,7 +65,7 @@ pub fn code_table() -> String {
 }
 
 /// The index of `code` in [`code_table`]. A scan, not a sorted search: a report holds a few
-/// diagnostics, and a sort of these pairs alone added 1.7 KB gzip to the wasm (`make size`).
+/// diagnostics, and the sort's code costs more bytes than the scan saves time.
 fn code_index(code: &Code) -> Option<u32> {
     static CODES: OnceLock<Vec<&'static Code>> = OnceLock::new();
     let codes = CODES.get_or_init(crate::catalogue);
