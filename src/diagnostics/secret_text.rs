@@ -118,6 +118,9 @@ pub struct TokenFormat {
     pub min_len: usize,
     /// The body has exactly `min_len` characters.
     pub exact: bool,
+    /// The body may go on in `.`-separated parts (GitLab's routable tokens end in
+    /// `.<version>.<checksum>`); a `.` that no body character follows ends it.
+    pub dotted: bool,
 }
 
 const fn format(prefix: &'static str, alphabet: TokenAlphabet, min_len: usize) -> TokenFormat {
@@ -126,12 +129,21 @@ const fn format(prefix: &'static str, alphabet: TokenAlphabet, min_len: usize) -
         alphabet,
         min_len,
         exact: false,
+        dotted: false,
+    }
+}
+
+const fn gitlab(prefix: &'static str) -> TokenFormat {
+    TokenFormat {
+        dotted: true,
+        ..format(prefix, TokenAlphabet::Dashed, 20)
     }
 }
 
 /// The formats of [`TOKEN_PREFIXES`], longest prefix first where one starts another. GitHub's
 /// tokens have 36 alphanumerics after `ghp_` (and its kin) and 82 after `github_pat_` (GitHub may
-/// make them longer, so these are minimums); GitLab's have 20 after their prefix; Slack's bot and
+/// make them longer, so these are minimums); GitLab's have 20 after their prefix, and its
+/// routable tokens go on in `.`-separated parts; Slack's bot and
 /// user tokens are two numbers and a key joined by `-`; Atlassian API tokens run to about 190
 /// characters; AWS key ids are `AKIA`/`ASIA` and exactly 16 upper-case alphanumerics. An ordinary
 /// name that merely starts with a prefix (`ASIA-Pacific-Jira`, `ghp_labels`) is not a token.
@@ -142,10 +154,10 @@ pub const TOKEN_FORMATS: &[TokenFormat] = &[
     format("ghs_", TokenAlphabet::Alphanumeric, 36),
     format("ghr_", TokenAlphabet::Alphanumeric, 36),
     format("github_pat_", TokenAlphabet::Underscored, 82),
-    format("glpat-", TokenAlphabet::Dashed, 20),
-    format("gldt-", TokenAlphabet::Dashed, 20),
-    format("glptt-", TokenAlphabet::Dashed, 20),
-    format("glrt-", TokenAlphabet::Dashed, 20),
+    gitlab("glpat-"),
+    gitlab("gldt-"),
+    gitlab("glptt-"),
+    gitlab("glrt-"),
     format("xoxb-", TokenAlphabet::Dashed, 20),
     format("xoxp-", TokenAlphabet::Dashed, 20),
     format("xoxa-", TokenAlphabet::Dashed, 20),
@@ -438,8 +450,14 @@ fn known_tokens(s: &str, found: &mut Vec<(usize, usize)>) {
         let Some((_, body)) = bodies.iter_mut().find(|(a, _)| *a == format.alphabet) else {
             continue;
         };
-        let end = body.from(b, start);
+        let mut end = body.from(b, start);
         let len = end - start;
+        while format.dotted
+            && b.get(end) == Some(&b'.')
+            && b.get(end + 1).is_some_and(|&c| format.alphabet.holds(c))
+        {
+            end = body.from(b, end + 1);
+        }
         let fits = if format.exact {
             len == format.min_len && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)
         } else {

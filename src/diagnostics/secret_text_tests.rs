@@ -98,6 +98,16 @@ fn every_token_format_is_found_at_a_word_start_only() {
 }
 
 #[test]
+fn gitlab_routable_tokens_are_masked_to_their_last_part() {
+    let token = "glpat-AbCdEfGhIjKlMnOpQrStUvWxYz0123.01.0w1xyz9qk";
+    assert_eq!(r(&format!("token {token}.")), "token glpat-[REDACTED].");
+    assert_eq!(
+        r("glpat-AbCdEfGhIjKlMnOpQrSt. Then"),
+        "glpat-[REDACTED]. Then"
+    );
+}
+
+#[test]
 fn names_that_only_start_like_a_token_are_kept() {
     for name in [
         "ASIA-Pacific-Jira",
