@@ -4,6 +4,8 @@
 //! order with the same values (`assert.deepStrictEqual`, so `-0` is not `0`). The reports are
 //! those of every payload of the fuzz seeds and corpora, the test fixtures and the benchmarks,
 //! through each validator, and of crafted diagnostics with every part a record can hold.
+// It runs Node as a child process: a native test only.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -4,10 +4,14 @@
 #![allow(dead_code)]
 
 use jira_integration_payloads::Report;
+#[cfg(not(target_arch = "wasm32"))]
 use jira_integration_payloads::gij::types::{Credential, IntegrationType};
+#[cfg(not(target_arch = "wasm32"))]
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
+// proptest is a native-only dev-dependency; the other helpers also serve wasm test builds.
+#[cfg(not(target_arch = "wasm32"))]
 /// One of the credential sets the type table accepts for `ty` (§A2), or none for a type
 /// without credentials.
 pub fn credential_set(ty: IntegrationType) -> BoxedStrategy<Vec<Credential>> {

@@ -515,7 +515,10 @@ mod wasm {
         for chars in [1_000, 10_000, 100_000] {
             for (open, close) in NESTING {
                 let e = nested(open, close, chars / (open.len() + close.len()));
-                let codes: Vec<_> = check(&e, HostShape::Array).iter().map(|d| d.code).collect();
+                let codes: Vec<_> = check(&e, HostShape::Array)
+                    .iter()
+                    .map(|d| d.code.id)
+                    .collect();
                 let expected = if e.len() > MAX_LENGTH {
                     TOO_LONG.id
                 } else {
