@@ -46,8 +46,8 @@ impl fmt::Debug for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Request")
             .field("method", &self.method)
-            .field("path", &self.path)
-            .field("url", &self.url)
+            .field("path", &crate::redact::redact_text(&self.path))
+            .field("url", &self.url.as_deref().map(crate::redact::redact_url))
             .field("body", &self.body.as_ref().map(redact))
             .finish()
     }

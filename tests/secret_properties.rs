@@ -201,6 +201,26 @@ fn check_built(secret: &str, what: &str, built: &jira_integration_payloads::requ
     }
 }
 
+/// The Rust option structs that can hold a pasted text show no secret in their `Debug` output.
+fn check_option_debug(secret: &str, text: &str) {
+    let gij_options = gij::Options::default()
+        .with_integration_id(json!(text))
+        .with_current(json!({"type": "GITLAB", "pat": text, "origin": text}));
+    assert_clean(secret, "gij::Options Debug", &format!("{gij_options:?}"));
+    let gij_build = gij::BuildOptions::default()
+        .with_validation(gij_options)
+        .with_base_url(text);
+    assert_clean(secret, "gij::BuildOptions Debug", &format!("{gij_build:?}"));
+    let xray_build = xray::BuildOptions::default()
+        .with_connection_name(text)
+        .with_base_url(text);
+    assert_clean(
+        secret,
+        "xray::BuildOptions Debug",
+        &format!("{xray_build:?}"),
+    );
+}
+
 /// The payload as JSON text: pretty, compact, and broken right after the secret's last
 /// occurrence (junk after the closing quote, or the text cut there or inside the secret).
 fn json_texts(secret: &str, payload: &Value) -> Vec<String> {
@@ -412,6 +432,7 @@ proptest! {
         // like the body's credentials: only the diagnostics about it are checked.
         let built = api::build_xray_jira_integration_request(&json!({}), &json!({"operation": "details", "connectionName": text}));
         assert_serialised_clean(&secret, "buildXrayJiraIntegrationRequest", &built.diagnostics);
+        check_option_debug(&secret, &text);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::fields::{FIELDS, Field, Kind};
 use super::rules::update::integration_id;
 use super::validate::validate;
 use crate::diagnostics::{Diagnostic, Report};
+use crate::redact::redact_url;
 use crate::request::{BuildResult, Headers, Request, join_base_url};
 use crate::values::normalise_form_value;
 use serde_json::{Map, Value};
@@ -18,7 +19,8 @@ use serde_json::{Map, Value};
 pub const INTEGRATION_PATH: &str = "/rest/gitplugin/1.0/integration";
 
 /// Builder options (the JS `options` argument), built from the default with the `with_` methods.
-#[derive(Debug, Clone, Default)]
+/// Their `Debug` output shows the base URL redacted.
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct BuildOptions {
     /// Add, update, the URL id and the current integration.
@@ -47,6 +49,17 @@ impl BuildOptions {
     pub fn with_clear(mut self, clear: Vec<&'static Field>) -> BuildOptions {
         self.clear = clear;
         self
+    }
+}
+
+impl std::fmt::Debug for BuildOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let clear: Vec<&str> = self.clear.iter().map(|field| field.name).collect();
+        f.debug_struct("BuildOptions")
+            .field("validation", &self.validation)
+            .field("base_url", &self.base_url.as_deref().map(redact_url))
+            .field("clear", &clear)
+            .finish()
     }
 }
 

@@ -66,7 +66,10 @@ impl std::fmt::Debug for Options {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Options")
             .field("operation", &self.operation)
-            .field("integration_id", &self.integration_id)
+            .field(
+                "integration_id",
+                &self.integration_id.as_ref().map(crate::redact::redact),
+            )
             .field("current", &self.current.as_ref().map(redacted_current))
             .finish()
     }

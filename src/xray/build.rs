@@ -107,7 +107,8 @@ impl PathStyle {
 }
 
 /// Builder options (the JS `options` argument), built from the default with the `with_` methods.
-#[derive(Debug, Clone, Default)]
+/// Their `Debug` output shows the connection name and base URL redacted.
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct BuildOptions {
     /// Which call.
@@ -118,6 +119,24 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Paths for update and details.
     pub path_style: PathStyle,
+}
+
+impl std::fmt::Debug for BuildOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = self
+            .connection_name
+            .as_deref()
+            .map(crate::redact::redact_text);
+        f.debug_struct("BuildOptions")
+            .field("action", &self.action)
+            .field("connection_name", &name)
+            .field(
+                "base_url",
+                &self.base_url.as_deref().map(crate::redact::redact_url),
+            )
+            .field("path_style", &self.path_style)
+            .finish()
+    }
 }
 
 impl BuildOptions {

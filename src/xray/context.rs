@@ -25,13 +25,26 @@ pub enum Operation {
 /// let options = Options::default().with_operation(Operation::Update).with_connection_name("jira-prod");
 /// assert_eq!(options.connection_name.as_deref(), Some("jira-prod"));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Options {
     /// Create or update.
     pub operation: Operation,
     /// The connection name in the update URL, when known; the body's must equal it (R21).
     pub connection_name: Option<String>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = self
+            .connection_name
+            .as_deref()
+            .map(crate::redact::redact_text);
+        f.debug_struct("Options")
+            .field("operation", &self.operation)
+            .field("connection_name", &name)
+            .finish()
+    }
 }
 
 impl Options {
