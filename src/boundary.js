@@ -5,8 +5,10 @@ const encoder = new TextEncoder();
 const SEVERITIES = ['error', 'warning', 'info'];
 const halves = new DataView(new ArrayBuffer(8));
 
+// The bytes written, or -1 when `into` was too short for the whole text.
 function encodeInto(text, into) {
-  return encoder.encodeInto(text, into).written;
+  const { read, written } = encoder.encodeInto(text, into);
+  return read === text.length ? written : -1;
 }
 
 function codeTable(text) {

@@ -312,14 +312,15 @@ fn string_arg<'v>(
     })
 }
 
-// A string argument is copied with one `TextEncoder.encodeInto` into a buffer of the most bytes
-// its units can take (3 each): wasm-bindgen's copy (`String::from`, a `&str` parameter) writes
-// ASCII one unit at a time from JS first, about 4x slower on a 177-byte payload in Node 20.
+// A string argument is copied with `TextEncoder.encodeInto`: wasm-bindgen's copy (`String::from`,
+// a `&str` parameter) writes ASCII one unit at a time from JS first (docs/performance.md). The
+// first try has a byte per unit, enough for ASCII text; other text is copied again into room for
+// the most bytes its units can take (3 each), so ASCII text never holds three times its size.
 #[wasm_bindgen(module = "/src/boundary.js")]
 extern "C" {
-    /// `TextEncoder.encodeInto(text, into)`: the bytes written; `into` is long enough for all.
+    /// `TextEncoder.encodeInto(text, into)`: the bytes written, or -1 when `into` is too short.
     #[wasm_bindgen(js_name = encodeInto)]
-    fn encode_into(text: &js_sys::JsString, into: &mut [u8]) -> usize;
+    fn encode_into(text: &js_sys::JsString, into: &mut [u8]) -> i32;
 }
 
 /// Reads the string argument `name` of `function`, held to [`MAX_TEXT_BYTES`] UTF-8 bytes.
@@ -331,9 +332,13 @@ fn text_arg(value: &JsValue, function: &str, name: &str) -> Result<Text, JsValue
     if at_least > MAX_TEXT_BYTES {
         return Ok(Text::TooLarge(at_least));
     }
-    let mut bytes = vec![0; at_least.saturating_mul(3)];
-    let written = encode_into(s, &mut bytes);
-    bytes.truncate(written);
+    let mut bytes = vec![0; at_least];
+    let mut written = encode_into(s, &mut bytes);
+    if written < 0 {
+        bytes = vec![0; at_least.saturating_mul(3)];
+        written = encode_into(s, &mut bytes);
+    }
+    bytes.truncate(usize::try_from(written).unwrap_or(0));
     // encodeInto writes UTF-8 (a lone surrogate as U+FFFD, as `String::from` would).
     let text = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
