@@ -11,10 +11,10 @@
 // an item the root defines itself (`crate::catalogue`) is an edge to `crate`; to a root import
 // (`crate::Report`), an edge to the module it comes from. The root's own items (lib.rs without
 // its `mod` and `use` lines, which declare the tree) are the `crate` layer: a module named there
-// bare (`json::CODES`) or a name it imports is an edge. A `macro_rules!` expands where it is used,
-// so its `crate::` paths are also edges of each module invoking it by name. Importing the root as
-// a whole (`use super::*` or `use crate::*` reaching it, `use crate as x`, `crate::{self as x}`,
-// `extern crate self`) fails: what is used through it could not be checked.
+// bare (`json::CODES`) or a name it imports is an edge. A `macro_rules!` expands where it is
+// invoked, so the paths in its body are also resolved from each place invoking it by name.
+// Importing the root as a whole (`use super::*` or `use crate::*` reaching it, `use crate as x`,
+// `crate::{self as x}`, `extern crate self`) fails: what is used through it could not be checked.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -292,7 +292,6 @@ export function checkLayers(src, layers = LAYERS) {
   };
   // A name under the root: a module, a root import (the module it comes from), a root item.
   const target = (name) => (modules.has(name) ? name : (root.names.get(name) ?? 'crate'));
-  const macroTargets = new Map(); // macro name => the modules its expansion names
 
   for (const [file, fileCode] of parsed) {
     const inModule = modulePath(src, file);
@@ -320,20 +319,45 @@ export function checkLayers(src, layers = LAYERS) {
         if (used) edge(from, module, at(used));
       }
     }
-    for (const { name, body } of macros(fileCode)) {
-      const heads = keywordPaths(fileCode.slice(body.from, body.to), inModule).filter((p) => p.head);
-      macroTargets.set(name, [...(macroTargets.get(name) ?? []), ...heads.map((p) => target(p.head))]);
+  }
+  for (const { file, code, at, name, path: p } of macroExpansions(src, parsed)) {
+    const place = where(file, code, at);
+    if (p.rootAlias) problems.push(`\`${p.rootAlias}\` (in \`${name}!\` at ${place}) ${ROOT_WHOLE}`);
+    else edge(topOf(file), p.top ?? target(p.head), place);
+  }
+  return { modules, edges, problems: [...new Set(problems)].concat(violations(modules, edges, layers)) };
+}
+
+/** Each path a `macro_rules!` invocation expands to, resolved from the place invoking it as
+ * rustc does for all but `$crate` (the root anyway), through the macros it invokes in turn:
+ * `{ file, code, at, name, path }`, `path` as [keywordPaths] gives it. */
+function macroExpansions(src, parsed) {
+  const bodies = new Map(); // macro name => the bodies of its definitions
+  for (const code of parsed.values()) {
+    for (const { name, body } of macros(code)) {
+      bodies.set(name, [...(bodies.get(name) ?? []), code.slice(body.from, body.to)]);
     }
   }
-  // A macro expands where it is used: its `$crate::` paths are edges of the module using it.
+  const invocation = new RegExp(String.raw`(?<![\w$])(?<!macro_rules!\s*)(\w+)\s*!(?!=)`, 'g');
+  const expansion = (name, place, seen) => {
+    if (seen.has(name) || !bodies.has(name)) return [];
+    seen.add(name);
+    return bodies.get(name).flatMap((body) => [
+      ...keywordPaths(body, place),
+      ...[...body.matchAll(invocation)].flatMap((m) => expansion(m[1], place, seen)),
+    ]);
+  };
+  const found = [];
   for (const [file, code] of parsed) {
-    for (const [name, targets] of macroTargets) {
-      for (const m of code.matchAll(new RegExp(`(?<![\\w$])(?<!macro_rules!\\s*)${name}\\s*!(?!=)`, 'g'))) {
-        for (const to of targets) edge(topOf(file), to, where(file, code, m.index));
+    const inline = inlineModules(code);
+    for (const m of code.matchAll(invocation)) {
+      const around = inline.filter((r) => r.from < m.index && m.index < r.to).map((r) => r.name);
+      for (const p of expansion(m[1], modulePath(src, file).concat(around), new Set())) {
+        found.push({ file, code, at: m.index, name: m[1], path: p });
       }
     }
   }
-  return { modules, edges, problems: problems.concat(violations(modules, edges, layers)) };
+  return found;
 }
 
 /** The modules in no layer, the edges up the layers and the cycles. */

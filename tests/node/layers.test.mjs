@@ -109,7 +109,8 @@ function crate(changes) {
 
 function compiles(src) {
   const out = path.join(path.dirname(src), 'out');
-  const run = spawnSync('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit', 'metadata', '--out-dir', out, path.join(src, 'lib.rs')], { encoding: 'utf8' });
+  const args = ['--edition', '2021', '--crate-type', 'lib', '--emit', 'metadata', '--out-dir', out];
+  const run = spawnSync('rustc', [...args, path.join(src, 'lib.rs')], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
 }
 
@@ -135,13 +136,45 @@ const UP = [
     'gij/mod.rs': `pub mod rules;\npub fn s() -> u32 {\n    super::schema::schema()\n}\n`,
   }],
   ['`super::super::` in an inline module of a top-level module', 'text -> api', {
-    'text.rs': `pub fn snippet() -> u32 {\n    inner::one()\n}\nmod inner {\n    pub fn one() -> u32 {\n        super::super::api::VERSION\n    }\n}\n`,
+    'text.rs': `
+pub fn snippet() -> u32 {
+    inner::one()
+}
+mod inner {
+    pub fn one() -> u32 {
+        super::super::api::VERSION
+    }
+}
+`,
   }],
   ['`use super::{...}` grouped, in a top-level module', 'values -> api', {
-    'values.rs': `use super::{api, diagnostics};\npub fn zero() -> u32 {\n    api::VERSION - 1 + diagnostics::version()\n}\n`,
+    'values.rs': `
+use super::{api, diagnostics};
+pub fn zero() -> u32 {
+    api::VERSION - 1 + diagnostics::version()
+}
+`,
   }],
   ['a macro of lib.rs expanding to `$crate::api`', 'diagnostics -> api', {
-    'lib.rs': CLEAN['lib.rs'].replace('macro_rules! zero', 'macro_rules! version {\n    () => {\n        $crate::api::VERSION\n    };\n}\nmacro_rules! zero'),
+    'lib.rs': CLEAN['lib.rs'].replace(
+      'macro_rules! zero',
+      'macro_rules! version {\n    () => {\n        $crate::api::VERSION\n    };\n}\nmacro_rules! zero',
+    ),
+    'diagnostics.rs': CLEAN['diagnostics.rs'].replace('    0\n', '    version!() - 1\n'),
+  }],
+  ['a macro of lib.rs naming `crate::api`, through another macro', 'diagnostics -> api', {
+    'lib.rs': CLEAN['lib.rs'].replace(
+      'macro_rules! zero',
+      'macro_rules! inner {\n    () => {\n        crate::api::VERSION\n    };\n}\n' +
+        'macro_rules! version {\n    () => {\n        inner!()\n    };\n}\nmacro_rules! zero',
+    ),
+    'diagnostics.rs': CLEAN['diagnostics.rs'].replace('    0\n', '    version!() - 1\n'),
+  }],
+  ['a macro of lib.rs naming `super::api`, which resolves where it is invoked', 'diagnostics -> api', {
+    'lib.rs': CLEAN['lib.rs'].replace(
+      'macro_rules! zero',
+      'macro_rules! version {\n    () => {\n        super::api::VERSION\n    };\n}\nmacro_rules! zero',
+    ),
     'diagnostics.rs': CLEAN['diagnostics.rs'].replace('    0\n', '    version!() - 1\n'),
   }],
   ["lib.rs's own items calling a module above the root", 'crate -> report_record', {
@@ -175,14 +208,22 @@ const ROOT_WHOLE = [
     'memo.rs': `use crate::{self as root};\npub fn memo() -> u32 {\n    root::api::VERSION\n}\n`,
   }],
   ['`use super::super::*;` from a nested file', '`super::super::*`', {
-    'gij/rules/mod.rs': `pub mod origin;\npub(crate) const LIMIT: u32 = 5;\nuse super::super::*;\npub fn s() -> u32 {\n    schema::schema()\n}\n`,
+    'gij/rules/mod.rs': `
+pub mod origin;
+pub(crate) const LIMIT: u32 = 5;
+use super::super::*;
+pub fn s() -> u32 {
+    schema::schema()
+}
+`,
   }],
 ];
 
 for (const [name, shown, changes] of ROOT_WHOLE) {
   test(`fails: ${name}`, (t) => {
     const problems = check(t, changes);
-    assert.ok(problems.some((p) => p.startsWith(`${shown} (`) && p.includes('imports the crate root as a whole')), problems.join('\n'));
+    const whole = (p) => p.startsWith(`${shown} (`) && p.includes('imports the crate root as a whole');
+    assert.ok(problems.some(whole), problems.join('\n'));
   });
 }
 
