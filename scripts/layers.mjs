@@ -194,26 +194,38 @@ function keywordPaths(code, file) {
     } else if (head) {
       found.push({ at, head });
     } else {
-      // `crate::{a::b, c, self as x, *}`: the first segment of each top-level element.
+      // `crate::{a::b, c, self as x, *, {d, e}}`: the first segment of each element.
       const end = closing(code, re.lastIndex - 1);
-      let start = re.lastIndex;
-      let depth = 0;
-      for (let i = start; i < end; i += 1) {
-        const c = code[i];
-        if (c === '{') depth += 1;
-        else if ((c === ',' || i === end - 1) && depth === 0) {
-          const element = code.slice(start, i).trim();
-          const first = /^(\w+|\*)/.exec(element)?.[1];
-          if (first === 'self' || first === '*') {
-            found.push({ at: start, rootAlias: `${text}${element}}` });
-          } else if (first) found.push({ at: start, head: first });
-          start = i + 1;
-        } else if (c === '}') depth -= 1;
+      for (const { at: start, element } of groupElements(code, re.lastIndex - 1)) {
+        const first = /^(\w+|\*)/.exec(element)?.[1];
+        if (first === 'self' || first === '*') found.push({ at: start, rootAlias: `${text}${element}}` });
+        else if (first) found.push({ at: start, head: first });
       }
       re.lastIndex = end;
     }
   }
   return found;
+}
+
+/** The elements of the use group whose `{` is at `open` in `code`, as `{ at, element }`; those of
+ * a nested group without a prefix (`{{a, b}}`) are its own. */
+function groupElements(code, open) {
+  const elements = [];
+  const end = closing(code, open) - 1;
+  let start = open + 1;
+  let depth = 0;
+  for (let i = start; i <= end; i += 1) {
+    const c = code[i];
+    if (c === '{' && depth++ === 0 && /^\s*$/.test(code.slice(start, i))) {
+      elements.push(...groupElements(code, i));
+    } else if (c === '}' && i < end) depth -= 1;
+    else if ((c === ',' || i === end) && depth === 0) {
+      const element = code.slice(start, i).trim();
+      if (element && !element.startsWith('{')) elements.push({ at: start, element });
+      start = i + 1;
+    }
+  }
+  return elements;
 }
 
 /** `code` with its `mod` declarations and `use` items blanked, and the names those `use` items

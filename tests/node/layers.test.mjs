@@ -155,6 +155,14 @@ pub fn zero() -> u32 {
 }
 `,
   }],
+  ['a nested use group without a prefix', 'values -> api', {
+    'values.rs': `
+use crate::{{diagnostics::version, api::VERSION}};
+pub fn zero() -> u32 {
+    VERSION - 1 + version()
+}
+`,
+  }],
   ['a macro of lib.rs expanding to `$crate::api`', 'diagnostics -> api', {
     'lib.rs': CLEAN['lib.rs'].replace(
       'macro_rules! zero',
@@ -206,6 +214,9 @@ const ROOT_WHOLE = [
   }],
   ['`use crate::{self as root}`', '`crate::{self as root}`', {
     'memo.rs': `use crate::{self as root};\npub fn memo() -> u32 {\n    root::api::VERSION\n}\n`,
+  }],
+  ['`use super::{self as root}` in a top-level module', '`super::{self as root}`', {
+    'memo.rs': `use super::{self as root};\npub fn memo() -> u32 {\n    root::api::VERSION\n}\n`,
   }],
   ['`use super::super::*;` from a nested file', '`super::super::*`', {
     'gij/rules/mod.rs': `
