@@ -156,10 +156,9 @@ function inlineModules(code) {
   });
 }
 
-// `crate`, `$crate`, `super` or `self` (not `self` in a use group), more `::super`, then a group,
-// a glob, a name or ` as alias`.
+// `crate`, `$crate`, `super` or `self`, more `::super`, then a group, a glob, a name or ` as alias`.
 const KEYWORD_PATH = new RegExp(
-  String.raw`(?<![\w:$])(?:(\$crate|crate|super)|(?<![{,]\s*)(self))((?:\s*::\s*super\b)*)` +
+  String.raw`(?<![\w:$])(?:(\$crate|crate|super)|(self))((?:\s*::\s*super\b)*)` +
     String.raw`(?:\s*::\s*(?:(\{)|(\*)|(?!(?:super|self)\b)(\w+))|\s+as\s+\w+)?`,
   'g',
 );
@@ -178,6 +177,8 @@ function keywordPaths(code, file) {
     const at = m.index;
     const tailless = !group && !glob && !head;
     if (tailless && !/\sas\s/.test(text)) continue; // `pub(crate)`, `self.x`, `pub(super)`
+    // `self as u8` is a cast but for `use self as x` (`{self as x}` is its group's prefix).
+    if (tailless && selfKeyword && !/\buse\s+$/.test(code.slice(Math.max(0, at - 16), at))) continue;
     let place = [];
     if (rootKeyword === 'super' || selfKeyword) {
       place = file.concat(inline.filter((r) => r.from < at && at < r.to).map((r) => r.name));
@@ -317,7 +318,10 @@ export function checkLayers(src, layers = LAYERS) {
     for (const m of code.matchAll(/\bextern\s+crate\s+self\b/g)) {
       problems.push(`\`extern crate self\` outside \`#[cfg(test)]\` (${at(m)}) ${ROOT_WHOLE}`);
     }
-    for (const p of keywordPaths(code, inModule)) {
+    const paths = keywordPaths(code, inModule);
+    // The root's `use` lines may still import the root as a whole.
+    if (from === 'crate') paths.push(...keywordPaths(fileCode, inModule).filter((p) => p.rootAlias));
+    for (const p of paths) {
       if (p.rootAlias) problems.push(`\`${p.rootAlias}\` (${where(file, code, p.at)}) ${ROOT_WHOLE}`);
       else edge(from, p.top ?? target(p.head), where(file, code, p.at));
     }

@@ -188,6 +188,9 @@ pub fn zero() -> u32 {
   ["lib.rs's own items calling a module above the root", 'crate -> report_record', {
     'lib.rs': CLEAN['lib.rs'].replace('vec![', 'let _ = report_record::code_table;\n    vec!['),
   }],
+  ["lib.rs's own items calling a module above the root by `self::`", 'crate -> report_record', {
+    'lib.rs': CLEAN['lib.rs'].replace('vec![', 'let _ = (0, self::report_record::code_table);\n    vec!['),
+  }],
   ["lib.rs's own items calling a name its `pub use` brings from above", 'crate -> report_record', {
     'lib.rs': CLEAN['lib.rs']
       .replace('pub use diagnostics::Code;', 'pub use diagnostics::Code;\npub use report_record::code_table;')
@@ -217,6 +220,14 @@ const ROOT_WHOLE = [
   }],
   ['`use super::{self as root}` in a top-level module', '`super::{self as root}`', {
     'memo.rs': `use super::{self as root};\npub fn memo() -> u32 {\n    root::api::VERSION\n}\n`,
+  }],
+  ['`use super as root;` in a top-level module', '`super as root`', {
+    'memo.rs': `use super as root;\npub fn memo() -> u32 {\n    root::api::VERSION\n}\n`,
+  }],
+  ['`use self as root;` in lib.rs', '`self as root`', {
+    'lib.rs': CLEAN['lib.rs']
+      .replace('pub use diagnostics::Code;', 'pub use diagnostics::Code;\nuse self as root;')
+      .replace('vec![', 'let _ = root::report_record::code_table;\n    vec!['),
   }],
   ['`use super::super::*;` from a nested file', '`super::super::*`', {
     'gij/rules/mod.rs': `
