@@ -249,6 +249,20 @@ for (const [name, shown, changes] of ROOT_WHOLE) {
   });
 }
 
+test('fails: code brought in by `include!` or a `#[path]` module, which the check cannot place', (t) => {
+  const problems = check(t, {
+    'text.rs': `include!("up.in");\n#[path = "up.in"]\nmod up;\n`,
+    'up.in': `pub fn snippet() -> u32 {\n    crate::api::VERSION\n}\n`,
+  });
+  const unplaced = [
+    '`include!` outside `#[cfg(test)]` (src/text.rs:1)',
+    '`#[path` outside `#[cfg(test)]` (src/text.rs:2)',
+  ];
+  for (const start of unplaced) {
+    assert.ok(problems.some((p) => p.startsWith(start)), problems.join('\n'));
+  }
+});
+
 test('the real crate passes', () => {
   const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
   assert.deepEqual(checkLayers(src).problems, []);
