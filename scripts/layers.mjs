@@ -356,6 +356,12 @@ function macroExpansions(src, parsed) {
       bodies.set(name, [...(bodies.get(name) ?? []), code.slice(body.from, body.to)]);
     }
   }
+  // A macro imported under another name (`use crate::version as v;`) is invoked by that name.
+  for (const code of parsed.values()) {
+    for (const [, name, alias] of code.matchAll(/\b(\w+)\s+as\s+(\w+)/g)) {
+      if (bodies.has(name)) bodies.set(alias, [...(bodies.get(alias) ?? []), ...bodies.get(name)]);
+    }
+  }
   const invocation = new RegExp(String.raw`(?<![\w$])(?<!macro_rules!\s*)(\w+)\s*!(?!=)`, 'g');
   const expansion = (name, place, seen) => {
     if (seen.has(name) || !bodies.has(name)) return [];

@@ -185,6 +185,16 @@ pub fn zero() -> u32 {
     ),
     'diagnostics.rs': CLEAN['diagnostics.rs'].replace('    0\n', '    version!() - 1\n'),
   }],
+  ['a macro of lib.rs imported under another name', 'diagnostics -> api', {
+    'lib.rs': CLEAN['lib.rs'].replace(
+      'macro_rules! zero',
+      'macro_rules! version {\n    () => {\n        $crate::api::VERSION\n    };\n}\n' +
+        'pub(crate) use version;\nmacro_rules! zero',
+    ),
+    'diagnostics.rs': CLEAN['diagnostics.rs']
+      .replace('pub struct Code;', 'use crate::version as v;\npub struct Code;')
+      .replace('    0\n', '    v!() - 1\n'),
+  }],
   ["lib.rs's own items calling a module above the root", 'crate -> report_record', {
     'lib.rs': CLEAN['lib.rs'].replace('vec![', 'let _ = report_record::code_table;\n    vec!['),
   }],
