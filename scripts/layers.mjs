@@ -362,7 +362,7 @@ function macroExpansions(src, parsed) {
       if (bodies.has(name)) bodies.set(alias, [...(bodies.get(alias) ?? []), ...bodies.get(name)]);
     }
   }
-  const invocation = new RegExp(String.raw`(?<![\w$])(?<!macro_rules!\s*)(\w+)\s*!(?!=)`, 'g');
+  const invocation = new RegExp(String.raw`(?<![\w$])(\w+)\s*!(?!=)`, 'g');
   const expansion = (name, place, seen) => {
     if (seen.has(name) || !bodies.has(name)) return [];
     seen.add(name);
