@@ -162,23 +162,25 @@ fn preview_budget(c: &mut Criterion) {
 }
 
 /// Matching a filter's results to the listing: the preview of a listing of n repositories at
-/// two sizes, with results that are the listing's own values (`[?size >= `0`]`) and copies of
-/// them (`[*].merge(@, `{}`)`), and the ratio between the sizes (about 2 when matching is
-/// linear, 4 when each result scans the listing).
+/// two sizes, with results that are the listing's own values (`[?size >= `0`]`), copies of
+/// them (`[*].merge(@, `{}`)`) and copies of repositories that differ only in numbers
+/// (`[].{id: id}` on `[{id: 0}, {id: 1}, …]`), and the ratio between the sizes (about 2 when
+/// matching is linear, 4 when each result scans the listing).
 fn preview_matching(c: &mut Criterion) {
     let mut g = c.benchmark_group("JMESPath preview matching");
     g.sample_size(10);
-    for (label, filter) in [
-        ("own values", "[?size >= `0`]"),
-        ("copies", "[*].merge(@, `{}`)"),
-    ] {
+    type Repository = fn(usize) -> Value;
+    let named: Repository = |i| json!({"full_name": format!("o/r{i}"), "size": i});
+    let numbered: Repository = |i| json!({"id": i});
+    let cases = [
+        ("own values", "[?size >= `0`]", named),
+        ("copies", "[*].merge(@, `{}`)", named),
+        ("numbers-only copies", "[].{id: id}", numbered),
+    ];
+    for (label, filter, repository) in cases {
         let mut seconds = Vec::new();
         for n in [2000usize, 4000] {
-            let listing = Value::Array(
-                (0..n)
-                    .map(|i| json!({"full_name": format!("o/r{i}"), "size": i}))
-                    .collect(),
-            );
+            let listing = Value::Array((0..n).map(repository).collect());
             // GITHUB: a host that answers with an array of repositories.
             let options = json!({"type": "GITHUB", "githubApp": false, "sample": listing});
             let run = || {

@@ -8,7 +8,10 @@
 //! - while evaluating, every function call goes through a [`Meter`] that charges what the call
 //!   reads and what it allocates (`to_string` of a repository charges its serialised length), so
 //!   a filter that serialises thousands of copies stops at [`MAX_FUNCTION_WORK`] instead of
-//!   running for minutes.
+//!   running for minutes;
+//! - matching the results to the listing's repositories charges the same [`Meter`] for every
+//!   comparison it makes (the repository's number of values), so results that share a bucket
+//!   of the listing's index stop at the budget too (reason `result-matching`).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -43,7 +46,7 @@ impl Meter {
     }
 
     /// Adds `units`; false when the budget is spent.
-    fn charge(&self, units: usize) -> bool {
+    pub(crate) fn charge(&self, units: usize) -> bool {
         let before = self.spent.fetch_add(units, Ordering::Relaxed);
         before.saturating_add(units) <= MAX_FUNCTION_WORK
     }
@@ -156,6 +159,35 @@ mod tests {
         assert_eq!(reason(&hostile, &listing), Some(json!("node-visits")));
         let mild = format!("{}{}", "[@, @][] | ".repeat(2), stages(3));
         assert!(preview(&mild, &listing, HostShape::Array).is_ok());
+    }
+
+    /// The reviewer's case: copies of repositories that differ only in numbers are matched
+    /// (linearly: `listing_index` counts the steps) and every repository is kept.
+    #[test]
+    fn copies_differing_only_in_numbers_are_all_kept() {
+        let listing = Value::Array((0..4000).map(|i| json!({"id": i})).collect());
+        let kept = preview("[].{id: id}", &listing, HostShape::Array).unwrap();
+        assert_eq!(kept.kept.len(), 4000);
+        assert!(kept.dropped.is_empty());
+    }
+
+    /// Numbers one unit in the last place apart are all equal to their neighbours, so their
+    /// repositories share a bucket and each copy is compared with those before it: the
+    /// comparisons reach the budget instead of running n × n / 2 times.
+    #[test]
+    fn copies_in_one_shared_bucket_stop_at_the_budget() {
+        let chained = |n: u32| {
+            Value::Array(
+                (0..n)
+                    .map(|k| json!({"v": 1.0 + f64::from(k) * f64::EPSILON}))
+                    .collect(),
+            )
+        };
+        assert!(preview("[].{v: v}", &chained(100), HostShape::Array).is_ok());
+        assert_eq!(
+            reason("[].{v: v}", &chained(6000)),
+            Some(json!("result-matching"))
+        );
     }
 
     /// Metering changes no result: every case of the compliance suite gives the same value or

@@ -142,8 +142,10 @@ pub const PREVIEW_UNAVAILABLE: Code = Code::new(
     Severity::Warning,
     "The filter cannot be previewed on this listing.",
 );
-/// The preview stopped: evaluating the filter on the listing needs more work than the
-/// preview's budget ([`budget::MAX_NODE_VISITS`], [`budget::MAX_FUNCTION_WORK`]).
+/// The preview stopped: evaluating the filter on the listing, or matching its results to the
+/// listing's repositories, needs more work than the preview's budget
+/// ([`budget::MAX_NODE_VISITS`], [`budget::MAX_FUNCTION_WORK`]); `reason` says which bound:
+/// `node-visits`, `function-work` or `result-matching`.
 pub const PREVIEW_TOO_MUCH_WORK: Code = Code::new(
     "jmespath-preview-too-much-work",
     Severity::Warning,

@@ -20,9 +20,10 @@ use super::{
     PREVIEW_UNAVAILABLE, budget, check, compile, is_blank, negation, snippet, tree,
 };
 use crate::diagnostics::{Diagnostic, Severity};
-use listing_index::ListingIndex;
+use listing_index::{ListingIndex, OutOfWork};
 
 mod listing_index;
+mod number_classes;
 #[cfg(test)]
 mod tests;
 
@@ -243,9 +244,10 @@ pub fn preview(expr: &str, listing: &Value, host: HostShape) -> Result<Preview, 
         )
     })?;
     let listed = variable_array(&data, key).unwrap_or_default();
-    let result = evaluate(&text, &compiled, ast, &data)?;
+    let meter = Arc::new(budget::Meter::default());
+    let result = evaluate(&text, &compiled, ast, &data, &meter)?;
     let returned = returned_repositories(&result, host)?;
-    let (kept, duplicates) = kept_indices(&listed, &returned)?;
+    let (kept, duplicates) = kept_indices(&listed, &returned, &meter)?;
     if duplicates {
         notes.push("Some repositories are returned more than once.".to_owned());
     }
@@ -383,15 +385,15 @@ fn within_work_bounds(all_nodes: &[&Ast], values: usize) -> Result<(), Vec<Diagn
     Ok(())
 }
 
-/// Interprets `ast` (compiled from `text`) on `data` within the function-work budget.
+/// Interprets `ast` (compiled from `text`) on `data`, its function calls charged to `meter`.
 fn evaluate(
     text: &str,
     compiled: &Compiled,
     ast: &Ast,
     data: &Rcvar,
+    meter: &Arc<budget::Meter>,
 ) -> Result<Rcvar, Vec<Diagnostic>> {
-    let meter = Arc::new(budget::Meter::default());
-    let runtime = budget::metered_runtime(&meter);
+    let runtime = budget::metered_runtime(meter);
     let mut ctx = Context::new(text, &runtime);
     jmespath::interpret(data, ast, &mut ctx).map_err(|e| {
         if meter.exhausted() {
@@ -446,10 +448,12 @@ fn returned_repositories(result: &Rcvar, host: HostShape) -> Result<Vec<Rcvar>, 
 }
 
 /// The listing positions of the `returned` repositories, first returns only, in returned order,
-/// and whether one was returned more than once; an error when some are not the listing's.
+/// and whether one was returned more than once; an error when some are not the listing's, or
+/// when comparing results with repositories spends what is left of `meter`'s budget.
 fn kept_indices(
     listed: &[Rcvar],
     returned: &[Rcvar],
+    meter: &budget::Meter,
 ) -> Result<(Vec<usize>, bool), Vec<Diagnostic>> {
     let index = ListingIndex::new(listed);
     let mut seen = vec![false; listed.len()];
@@ -458,7 +462,8 @@ fn kept_indices(
     let mut foreign = 0usize;
     for value in returned {
         let first = index
-            .find(value, &mut |a, b| a == b)
+            .find(value, &mut |units| meter.charge(units))
+            .map_err(|OutOfWork| too_much_work("result-matching"))?
             .and_then(|i| Some((i, seen.get_mut(i)?)));
         match first {
             Some((i, seen)) if !*seen => {
