@@ -13,11 +13,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::tests::error_codes;
 use super::{
     COMMUNITY_EXTENSION, EVALUATION_ERROR, FUNCTION_ARITY, HostShape, MICROSOFT_WRAPPER,
     SLICE_STEP_ZERO, TOO_DEEP, UNKNOWN_FUNCTION, check, preview,
 };
-use crate::diagnostics::Severity;
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -31,14 +31,6 @@ fn load(path: PathBuf) -> Value {
 
 fn sample(name: &str) -> Value {
     load(fixtures().join("samples").join(name))
-}
-
-fn error_codes(expr: &str, host: HostShape) -> Vec<&'static str> {
-    check(expr, host)
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.code.id)
-        .collect()
 }
 
 #[test]

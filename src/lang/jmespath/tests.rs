@@ -49,9 +49,10 @@ fn codes(expr: &str, host: HostShape) -> Vec<&'static str> {
     check(expr, host).iter().map(|d| d.code.id).collect()
 }
 
-fn errors(expr: &str) -> Vec<&'static str> {
-    check(expr, HostShape::Unknown)
-        .iter()
+/// The codes of the errors `check` finds in `expr` for `host`.
+pub(super) fn error_codes(expr: &str, host: HostShape) -> Vec<&'static str> {
+    check(expr, host)
+        .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .map(|d| d.code.id)
         .collect()
@@ -61,7 +62,7 @@ fn errors(expr: &str) -> Vec<&'static str> {
 fn blank_means_no_filter() {
     assert!(check("", HostShape::GitHubApp).is_empty());
     assert!(check(" \n\t ", HostShape::MicrosoftValue).is_empty());
-    assert_eq!(errors("\u{a0}"), [SYNTAX.id]);
+    assert_eq!(error_codes("\u{a0}", HostShape::Unknown), [SYNTAX.id]);
 }
 
 #[test]
