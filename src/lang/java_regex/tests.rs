@@ -22,19 +22,31 @@ fn tags(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
+/// The vendor's example patterns for `tagsFilter` and `prHideFilter` (§A8).
+pub(super) const VENDOR_PATTERNS: &[&str] = &[
+    ".*",
+    "((^|, )(release-1))+$",
+    "^((?!release-2).)*$",
+    "^((?!((^|, )(release-2))+$).)*$",
+    "((^|, )(release-[1-3]))+$",
+    "^(version\\-1).*",
+    "^(Release|release).*",
+    "^.*master.*$",
+    "^(Test|test).*",
+];
+
+/// The tags the vendor's §A8 table applies its examples to.
+pub(super) const VENDOR_TAGS: &[&str] = &[
+    "release-1",
+    "release-2",
+    "release-2.3",
+    "release-3",
+    "release-4",
+];
+
 #[test]
 fn vendor_examples_are_clean() {
-    for p in [
-        ".*",
-        "((^|, )(release-1))+$",
-        "^((?!release-2).)*$",
-        "^((?!((^|, )(release-2))+$).)*$",
-        "((^|, )(release-[1-3]))+$",
-        "^(version\\-1).*",
-        "^(Release|release).*",
-        "^.*master.*$",
-        "^(Test|test).*",
-    ] {
+    for p in VENDOR_PATTERNS {
         assert!(check(p).is_empty(), "{p}: {:?}", check(p));
     }
 }
@@ -203,13 +215,7 @@ fn unverified_character_name() {
 
 #[test]
 fn preview_follows_the_vendor_table() {
-    let t = tags(&[
-        "release-1",
-        "release-2",
-        "release-2.3",
-        "release-3",
-        "release-4",
-    ]);
+    let t = tags(VENDOR_TAGS);
     let p = preview("^((?!release-2).)*$", &t, Mode::Show).unwrap();
     assert_eq!(p.shown, tags(&["release-1", "release-3", "release-4"]));
     assert_eq!(p.hidden, tags(&["release-2", "release-2.3"]));
