@@ -3,7 +3,9 @@
 //! field tables, unknown keys, the required fields and credential sets of the type, and the
 //! fields that only other types take. The first failure is the finding; the floor does not need
 //! the library's exact diagnostic, only one of the same shape.
-//! Not checked (ajv checks them, they cost little): `projectMappingIds`' `maxItems`.
+//! Simplified (ajv checks them, they cost little): `projectMappingIds`' `maxItems` is not
+//! checked, a read-only key's value is not (`integrationType`: null or a string), and the TFS
+//! credential set's `username` is any text with content, not `all`.
 
 use crate::borrowed::{Document, Kind as Node, NodeId};
 use crate::record::{ERROR, Finding, INFO};
