@@ -16,9 +16,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { root, gijExamples, xrayExamples, ajvCheck } from './bench-payloads.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
 const ROUND_MS = quick ? 150 : 700;
@@ -29,33 +28,6 @@ if (!fs.existsSync(path.join(root, 'pkg', 'package.json'))) {
   process.exit(1);
 }
 const lib = require(path.join(root, 'pkg'));
-const Ajv2020 = require('ajv/dist/2020').default;
-
-/** The ```json blocks of the reference between two headings, one example per top-level object. */
-function referenceExamples(start, end) {
-  const doc = fs.readFileSync(path.join(root, 'docs', 'api-reference.md'), 'utf8');
-  const section = doc.indexOf('# Realistic example payloads');
-  const from = doc.indexOf(start, section);
-  const to = doc.indexOf(end, from);
-  const texts = [];
-  for (const block of doc.slice(from, to).split('```json\n').slice(1)) {
-    let current = '';
-    for (const line of block.split('```')[0].split('\n')) {
-      if (line.startsWith('{') && current) {
-        texts.push(current);
-        current = '';
-      }
-      if (line) current += `${line}\n`;
-    }
-    texts.push(current);
-  }
-  return texts;
-}
-
-const schema = (name) =>
-  JSON.parse(fs.readFileSync(path.join(root, 'pkg', 'schemas', `${name}.schema.json`), 'utf8'));
-const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
-ajv.addVocabulary(['defaultSnippets', 'enumDescriptions']);
 
 /** Runs `fn` over every item `ROUNDS` times for `ROUND_MS`; the median items per second. */
 function rate(items, fn) {
@@ -114,7 +86,7 @@ function memoRates(texts, validateJson, options) {
 
 function suite(title, texts, { schemaName, validate, validateJson, options, goal }) {
   const objects = texts.map((t) => JSON.parse(t));
-  const check = ajv.getSchema(schemaName) ?? (ajv.addSchema(schema(schemaName), schemaName), ajv.getSchema(schemaName));
+  const check = ajvCheck(schemaName);
   // Every example is valid for both: the comparison is between two accepted payloads.
   for (const o of objects) {
     if (!check(o)) throw new Error(`ajv rejects a reference example: ${JSON.stringify(check.errors)}`);
@@ -158,14 +130,14 @@ function suite(title, texts, { schemaName, validate, validateJson, options, goal
 }
 
 console.log(`node ${process.versions.node}, V8 ${process.versions.v8}; jira-integration-payloads ${lib.version()}`);
-suite('Git Integration for Jira, add (the 11 realistic examples)', referenceExamples('### GIJ: POST', '### GIJ: PUT'), {
+suite('Git Integration for Jira, add (the 11 realistic examples)', gijExamples(), {
   schemaName: 'gij-add',
   validate: lib.validateIntegration,
   validateJson: lib.validateIntegrationJson,
   options: { operation: 'add' },
   goal: '1.0',
 });
-suite('Xray, create (the 2 create examples)', referenceExamples('### Xray', 'Update, `PUT'), {
+suite('Xray, create (the 2 create examples)', xrayExamples(), {
   schemaName: 'xray-create',
   validate: lib.validateXrayJiraIntegration,
   validateJson: lib.validateXrayJiraIntegrationJson,
