@@ -61,7 +61,7 @@ function readTimings() {
   const ends = (re) => resources.filter((e) => re.test(new URL(e.name).pathname)).map((e) => e.responseEnd);
   const scripts = ends(/\.m?js$/);
   if (scripts.length) at.scripts = Math.max(...scripts);
-  const wasm = resources.find((e) => e.name.endsWith('.wasm'));
+  const wasm = resources.find((e) => new URL(e.name).pathname.endsWith('.wasm'));
   if (wasm) {
     at.wasm = wasm.responseEnd;
     at.wasmTransfer = wasm.transferSize;
