@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Cold start of the admin page in headless Chromium (playwright-core, the system Chromium): where
 // the time goes from navigation to the first check on screen. Run after `make build`:
-//   node scripts/cold-start.mjs [RUNS] [--against REV]
+//   node scripts/cold-start.mjs [RUNS] [--against REV] [--trace]
 // RUNS (default 9) fresh profiles per page. --against REV adds the admin page as it was at git
 // revision REV (its www/ and scripts/serve.mjs, with today's pkg/), sampled in turn with today's:
-// a same-run A/B, since the machine's load moves more between runs than a change does.
+// a same-run A/B, since the machine's load moves more between runs than a change does. --trace
+// records a CDP trace of each visit and adds the main thread's time in JavaScript compilation,
+// rendering and the wasm's steps (durations, not times since navigation).
 // Each run takes a new profile and opens each page on it three times: a first visit (empty caches),
 // a second visit in a relaunched browser (warm HTTP cache and code caches, as when the admin comes
 // back another day) and a third in the same browser (memory caches too). Pages:
@@ -24,7 +26,10 @@ import { serve } from './serve.mjs';
 import { prepareWww } from './www-assets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { against: { type: 'string' } } });
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { against: { type: 'string' }, trace: { type: 'boolean' } },
+});
 const runs = Number(positionals[0] ?? 9);
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
@@ -100,16 +105,56 @@ function stats(values) {
   return `${r(sorted[Math.floor((sorted.length - 1) / 2)])} (${r(sorted[0])}-${r(sorted.at(-1))})`;
 }
 
+// --trace: the renderer's main thread from navigation to the page's last mark, summed from a
+// CDP trace (which slows the page a little): [label, key, the trace events' names].
+const TRACED = [
+  ['main thread: tasks in all', 'trace:busy', ['RunTask']],
+  ['main thread: JavaScript compiled', 'trace:js', ['V8.CompileCode', 'v8.compileModule']],
+  ['main thread: style, layout, paint', 'trace:render', ['WebFrameWidgetImpl::UpdateLifecycle']],
+  // Compiling the streamed bytes, or reading V8's cached code for them back.
+  ['main thread: wasm stream compiled or read back', 'trace:consume', ['v8.wasm.compileConsume']],
+  ['main thread: wasm functions compiled lazily', 'trace:lazy', ['wasm.CompileLazy']],
+  ['main thread: wasm instantiated', 'trace:instantiate', ['wasm.SyncInstantiate']],
+];
+const CATEGORIES = ['blink', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline',
+  'disabled-by-default-v8.compile', 'loading', 'toplevel', 'v8', 'v8.execute', 'v8.wasm'];
+
+/** The TRACED sums of a trace's events, between the navigation and the page's last mark. */
+function traceSums(events) {
+  const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame &&
+    /^http/.test(e.args.data.documentLoaderURL ?? ''));
+  if (!nav) return {};
+  const end = Math.max(...events.filter((e) => /^(app|floor):/.test(e.name)).map((e) => e.ts));
+  const main = events.filter((e) => e.ph === 'X' && e.tid === nav.tid && e.pid === nav.pid && e.ts >= nav.ts && e.ts <= end);
+  const sums = {};
+  for (const [, key, names] of TRACED) {
+    sums[key] = main.filter((e) => names.includes(e.name)).reduce((total, e) => total + (e.dur ?? 0) / 1000, 0);
+  }
+  return sums;
+}
+
 /** One visit: navigate, wait for the page to say it is ready (and for its frame), read the timings. */
 async function visit(context, url) {
   const tab = context.pages()[0] ?? (await context.newPage());
+  const events = [];
+  const cdp = options.trace ? await context.newCDPSession(tab) : null;
+  if (cdp) {
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  }
   await tab.goto(url);
   const done = () => document.documentElement.dataset.ready &&
     (!performance.getEntriesByName('app:start').length || performance.getEntriesByName('app:painted').length);
   await tab.waitForFunction(done, null, { timeout: 60_000 });
+  if (cdp) {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
   // Let the browser write its caches (V8 stores compiled wasm after the visit) before it closes.
   await tab.waitForTimeout(2500);
-  const at = await tab.evaluate(readTimings);
+  const at = { ...(await tab.evaluate(readTimings)), ...traceSums(events) };
   await tab.goto('about:blank');
   return at;
 }
@@ -178,7 +223,7 @@ try {
   console.log(`cold start, ${runs} runs, ms since navigation start: median (min-max); ` +
     `load average ${load} at the start, ${os.loadavg()[0].toFixed(2)} at the end, ${os.cpus().length} CPUs`);
   for (const name of Object.keys(samples)) {
-    const rows = ROWS[name.split(' ')[0]];
+    const rows = [...ROWS[name.split(' ')[0]], ...(options.trace ? TRACED : [])];
     console.log(`\n${name}:`);
     console.log(`  ${''.padEnd(46)}${VISITS.map((v) => v.split(' (')[0].padEnd(24)).join('')}`);
     for (const [label, key] of rows) {
