@@ -3,8 +3,12 @@
 //   node scripts/serve.mjs [DIR]     serves DIR (default www/) on http://127.0.0.1:8080
 // PORT and HOST override the address. Text and wasm go out compressed (brotli, else gzip, as the
 // browser accepts) with an ETag; `Cache-Control: no-cache` makes the browser ask again on every
-// load, so a rebuilt pkg/ is picked up, but an unchanged file costs a 304 and no body. Files are
-// compressed off the event loop, and once at start-up, so the first visit does not wait for it.
+// load, so a rebuilt pkg/ is picked up, but an unchanged file costs a 304 and no body. An HTML
+// page's scripts and stylesheets are the exception: the page is sent with their URLs versioned
+// (`?v=` and the file's ETag, and an import map for the modules they import), and a versioned URL
+// never changes content, so the browser keeps it without asking (docs/performance.md, "Cold
+// start"). Files are compressed off the event loop, and once at start-up, so the first visit
+// does not wait for it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -50,6 +54,11 @@ const ENCODERS = {
     }),
   gzip: (data) => gzip(data, { level: 9 }),
 };
+/** Files a page's URLs carry a version for: its modules (through an import map) and stylesheets. */
+const VERSIONED = /\.(m?js|css)$/;
+const MODULE = /\.m?js$/;
+/** For a URL whose version is the file's ETag: the bytes behind it never change. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The warm-up compresses at most this many files, each at most this large, found among this many entries. */
 const WARM_FILES = 200;
 const WARM_ENTRIES = 5000;
@@ -89,11 +98,59 @@ class FileCache {
     let entry = this.entries.get(file);
     if (!entry || entry.key !== key) {
       const data = fs.readFileSync(file);
-      const etag = crypto.createHash('sha256').update(data).digest('base64url').slice(0, 27);
-      entry = { key, data, etag, encoded: new Map() };
+      entry = { key, data, etag: digest(data), encoded: new Map() };
       this.entries.set(file, entry);
     }
     return entry;
+  }
+
+  /** The entry for bytes made from a file (a page with versioned URLs), kept while they are the same. */
+  made(name, data) {
+    const etag = digest(data);
+    let entry = this.entries.get(name);
+    if (!entry || entry.etag !== etag) {
+      entry = { key: etag, data, etag, encoded: new Map() };
+      this.entries.set(name, entry);
+    }
+    return entry;
+  }
+
+  /** The ETag of a file, or null when it is not a readable file. */
+  version(file) {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() ? this.get(file, stat).etag : null;
+  }
+
+  /**
+   * An HTML page as sent: each script and stylesheet under the page's folder named with its
+   * version, and an import map, ahead of the first link or script (an import map after a module
+   * load has begun is ignored), sending every module of that folder to its versioned URL, so
+   * that an import finds the same URL as the page's `modulepreload`. Files outside the folder
+   * keep their URLs: a module must not load under two URLs.
+   * @param {string} file  the page
+   * @param {string} base  the served folder
+   */
+  page(file, base) {
+    const dir = path.dirname(file);
+    const urlOf = (f) => `/${path.relative(base, f).split(path.sep).join('/')}`;
+    const inside = (f) => f.startsWith(dir + path.sep);
+    const imports = {};
+    for (const module of listFiles(dir).filter((f) => MODULE.test(f))) {
+      const version = this.version(module);
+      if (version) imports[urlOf(module)] = `${urlOf(module)}?v=${version}`;
+    }
+    const html = this.get(file, fs.statSync(file)).data.toString('utf8');
+    const linked = html.replace(/\b(href|src)="([^"?#:]+)"/g, (whole, attr, ref) => {
+      const target = path.join(ref.startsWith('/') ? base : dir, ref);
+      // A module only with its import-map entry (the list of files is bounded).
+      const listed = MODULE.test(ref) ? urlOf(target) in imports : VERSIONED.test(ref);
+      const version = listed && inside(target) ? this.version(target) : null;
+      return version ? `${attr}="${ref}?v=${version}"` : whole;
+    });
+    const at = linked.search(/<(link|script)\b/i);
+    const map = `<script type="importmap">${JSON.stringify({ imports })}</script>\n`;
+    const text = at < 0 ? linked : `${linked.slice(0, at)}${map}${linked.slice(at)}`;
+    return this.made(`${file}#page`, Buffer.from(text));
   }
 
   /** The body for an encoding ("" = identity), compressed once (a promise while it runs). */
@@ -120,6 +177,11 @@ class FileCache {
   }
 }
 
+/** A file's ETag: the first 27 characters of its SHA-256 in base64url. */
+function digest(data) {
+  return crypto.createHash('sha256').update(data).digest('base64url').slice(0, 27);
+}
+
 /**
  * The compressible files under `dir`, breadth first, without hidden folders, node_modules or
  * target, and at most WARM_FILES of them: a large tree is not walked for a warm-up.
@@ -133,7 +195,9 @@ function listFiles(dir) {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       seen += 1;
       const full = path.join(current, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith('.') && !WARM_SKIP.has(entry.name)) queue.push(full);
+      // A linked folder (the tests link pkg/) counts; the entry bound stops a loop of links.
+      const folder = entry.isDirectory() || (entry.isSymbolicLink() && fs.statSync(full, { throwIfNoEntry: false })?.isDirectory());
+      if (folder && !entry.name.startsWith('.') && !WARM_SKIP.has(entry.name)) queue.push(full);
       else if (entry.isFile() && COMPRESSIBLE.test(TYPES[path.extname(entry.name).toLowerCase()] ?? '')) files.push(full);
     }
   }
@@ -167,8 +231,11 @@ export function serve(root, { port = 8080, host = '127.0.0.1', log = false, warm
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
     let pathname;
+    let version;
     try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      pathname = decodeURIComponent(url.pathname);
+      version = url.searchParams.get('v');
     } catch {
       return send(400, 'bad request\n');
     }
@@ -187,7 +254,7 @@ export function serve(root, { port = 8080, host = '127.0.0.1', log = false, warm
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     let entry;
     try {
-      entry = cache.get(file, stat);
+      entry = type.startsWith('text/html') ? cache.page(file, base) : cache.get(file, stat);
     } catch {
       return send(500, 'cannot read the file\n');
     }
@@ -195,7 +262,7 @@ export function serve(root, { port = 8080, host = '127.0.0.1', log = false, warm
     const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : '';
     // One ETag per representation: a cache must not answer a gzip request with brotli bytes.
     const etag = `"${entry.etag}${encoding ? `-${encoding}` : ''}"`;
-    const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+    const headers = { ETag: etag, 'Cache-Control': version === entry.etag ? IMMUTABLE : 'no-cache' };
     if (compressible) headers.Vary = 'Accept-Encoding';
     if (matches(req.headers['if-none-match'], etag)) {
       res.writeHead(304, headers);

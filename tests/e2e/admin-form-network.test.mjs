@@ -1,8 +1,11 @@
 // What the admin page costs over the wire from `make demo`'s server (scripts/serve.mjs):
-// compressed on the first visit, a 304 without a body for every unchanged file on a reload.
+// compressed on the first visit; on a reload the versioned scripts come from the browser's cache
+// and the rest costs a 304 without a body.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { harness, open } from './admin-form-harness.mjs';
 import { chooseEncoding } from '../../scripts/serve.mjs';
@@ -56,6 +59,43 @@ test('the wasm goes out compressed with an ETag, and an unchanged one costs a 30
   }
   const html = await get(`${state.base}index.html`, { 'Accept-Encoding': 'br' });
   assert.equal(html.headers['content-encoding'], 'br');
+});
+
+test('the page names its scripts and stylesheet by version; only a current versioned URL is kept without asking', async () => {
+  const page = async () => {
+    const html = (await get(`${state.base}index.html`)).body.toString('utf8');
+    const map = /<script type="importmap">(.*?)<\/script>/.exec(html);
+    assert.ok(map, 'an import map');
+    // Ahead of every other link and script: an import map after a module load has begun is ignored.
+    assert.ok(map.index < html.search(/<link\b/) && map.index < html.indexOf('<script type="module"'));
+    return { html, imports: JSON.parse(map[1]).imports };
+  };
+  const { html, imports } = await page();
+  const entry = /<script type="module" src="js\/app\.js\?v=([\w-]+)">/.exec(html);
+  assert.ok(entry, 'the entry script is versioned');
+  assert.equal(imports['/js/app.js'], `/js/app.js?v=${entry[1]}`);
+  // A preloaded module and its import-map entry name the same URL.
+  const library = /href="pkg\/web\/index\.mjs\?v=([\w-]+)"/.exec(html);
+  assert.equal(imports['/pkg/web/index.mjs'], `/pkg/web/index.mjs?v=${library?.[1]}`);
+  assert.match(html, /href="css\/app\.css\?v=[\w-]+"/);
+  // What is fetched, not imported, keeps its URL and is revalidated.
+  assert.match(html, /href="pkg\/web\/jira_integration_payloads_bg\.wasm"/);
+  const cacheControl = async (url) => (await get(`${state.base}${url}`)).headers['cache-control'];
+  assert.match(await cacheControl(`js/app.js?v=${entry[1]}`), /immutable/);
+  assert.equal(await cacheControl('js/app.js'), 'no-cache');
+  assert.equal(await cacheControl('js/app.js?v=0'), 'no-cache');
+  // A changed file gets a new URL.
+  const probe = path.join(state.dir, 'www', 'js', 'version-probe.js');
+  try {
+    fs.writeFileSync(probe, 'export {};\n');
+    const before = (await page()).imports['/js/version-probe.js'];
+    fs.writeFileSync(probe, 'export const changed = true;\n');
+    const after = (await page()).imports['/js/version-probe.js'];
+    assert.match(before, /^\/js\/version-probe\.js\?v=/);
+    assert.notEqual(after, before);
+  } finally {
+    fs.rmSync(probe, { force: true });
+  }
 });
 
 test(`first visit under ${FIRST_VISIT_BUDGET / 1024} KiB over the wire; a reload sends no file again`, async () => {
