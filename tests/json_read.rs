@@ -237,7 +237,7 @@ proptest! {
 
 #[test]
 fn duplicates_among_many_keys_are_found_alike() {
-    // Past the size up to which keys are compared pairwise, the reader sorts them.
+    // Past the size up to which keys are compared pairwise, the reader hashes them.
     for n in [31, 32, 33, 100] {
         let members: Vec<String> = (0..n)
             .map(|i| format!("\"k{}\":{i}", [7, 3, 7, 3, 7][i % 5] * (i % 3)))

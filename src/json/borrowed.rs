@@ -1,6 +1,7 @@
 //! A borrowing read of a JSON text, the prototype of issue 16: one pass that records every
 //! value's and key's byte span into a flat arena, borrowing keys and strings from the text
-//! (owned only when they hold escapes), without hashing. It accepts exactly the texts
+//! (owned only when they hold escapes), without hashing (but for duplicate keys among more than
+//! [`COMPARE_MAX`] top-level members). It accepts exactly the texts
 //! [`super::parse`] accepts, with the same limits and the same duplicate-key findings; nothing
 //! but tests and `benches/native.rs` uses it yet (measurements: `docs/performance.md`).
 
@@ -459,11 +460,12 @@ impl<'a> Reader<'a> {
 }
 
 /// Up to this many members, repeated keys are found by comparing each key with those before it;
-/// above, by sorting (a sort of a typical body's members cost more than the rest of the read).
+/// above, with a hash map: only a top-level object larger than real bodies pays for hashing, and
+/// the map's code is linked for serde_json's maps already (a sort was 2.1 KB gzip more wasm).
 const COMPARE_MAX: usize = 32;
 
 /// The keys that occur more than once among `members`, each once, in the order of their second
-/// occurrence (as [`super::parse`] reports them), found without hashing.
+/// occurrence (as [`super::parse`] reports them).
 fn repeated_keys<'m>(members: &'m [Member<'_>]) -> Vec<&'m str> {
     let key = |i: &u32| members.get(*i as usize).map_or("", |m| &*m.key);
     let seconds: Vec<u32> = if members.len() <= COMPARE_MAX {
@@ -476,23 +478,21 @@ fn repeated_keys<'m>(members: &'m [Member<'_>]) -> Vec<&'m str> {
             .map(index)
             .collect()
     } else {
-        seconds_by_sorting(members.len(), key)
+        seconds_by_hashing(members.len(), key)
     };
     seconds.iter().map(key).collect()
 }
 
 /// The indexes of the second occurrences of repeated keys among `n` members, ascending.
-fn seconds_by_sorting<'m>(n: usize, key: impl Fn(&u32) -> &'m str) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..index(n)).collect();
-    order.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.cmp(b)));
-    let first_of_run =
-        |at: usize| at == 0 || order.get(at - 1).map(&key) != order.get(at).map(&key);
-    let mut seconds: Vec<u32> = order
-        .windows(2)
-        .enumerate()
-        .filter(|(at, w)| first_of_run(*at) && matches!(w, [a, b] if key(a) == key(b)))
-        .filter_map(|(_, w)| w.get(1).copied())
-        .collect();
-    seconds.sort_unstable();
+fn seconds_by_hashing<'m>(n: usize, key: impl Fn(&u32) -> &'m str) -> Vec<u32> {
+    let mut seen = std::collections::HashMap::with_capacity(n);
+    let mut seconds = Vec::new();
+    for i in 0..index(n) {
+        let count = seen.entry(key(&i)).or_insert(0u8);
+        *count = count.saturating_add(1);
+        if *count == 2 {
+            seconds.push(i);
+        }
+    }
     seconds
 }
