@@ -12,6 +12,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
 
+pub mod borrowed;
 mod locate;
 mod lookup;
 #[cfg(test)]
@@ -91,23 +92,7 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
     let top = TopLevel::deserialize_from(&mut de).and_then(|t| de.end().map(|()| t));
     match top {
         Ok(top) => {
-            let diagnostics = top
-                .duplicates
-                .iter()
-                .map(|k| {
-                    let mut d = Diagnostic::new(
-                        &DUPLICATE_KEY,
-                        crate::diagnostics::field_pointer(k),
-                        format!(
-                            "The key \"{}\" appears more than once; only the last value counts.",
-                            crate::text::truncate(k, 40)
-                        ),
-                    )
-                    .param("key", k.as_str());
-                    d.on_key = true;
-                    d
-                })
-                .collect();
+            let diagnostics = top.duplicates.iter().map(|k| duplicate_key(k)).collect();
             Ok(Parsed {
                 value: top.value,
                 diagnostics,
@@ -115,6 +100,37 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
         }
         Err(err) => Err(syntax_error(text, &err)),
     }
+}
+
+/// The [`DUPLICATE_KEY`] finding for `key`, a key the top-level object repeats.
+fn duplicate_key(key: &str) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        &DUPLICATE_KEY,
+        crate::diagnostics::field_pointer(key),
+        format!(
+            "The key \"{}\" appears more than once; only the last value counts.",
+            crate::text::truncate(key, 40)
+        ),
+    )
+    .param("key", key);
+    d.on_key = true;
+    d
+}
+
+/// An [`INVALID_JSON`] diagnostic at byte `offset`, for a text another reader refused but
+/// serde_json accepted (a disagreement the differential tests hold at none).
+fn malformed_at(text: &str, offset: usize) -> Diagnostic {
+    let (line, column) = LineIndex::new(text).line_column(text, offset);
+    let message = "the JSON is malformed.";
+    let mut d = Diagnostic::new(
+        &INVALID_JSON,
+        "",
+        format!("Line {line}, column {column}: {message}"),
+    )
+    .param("reason", message);
+    d.line = Some(line);
+    d.column = Some(column);
+    d
 }
 
 /// The [`INPUT_TOO_LARGE`] diagnostic for an input of `size` bytes (at least: a JavaScript
