@@ -57,8 +57,8 @@ mod lang;
 mod memo;
 mod name_index;
 pub mod redact;
-/// The borrowing read of issue 16, a measured prototype, beside today's parse: for the
-/// differential tests (`tests/json_read.rs`) and `benches/native.rs` only, not API.
+/// The borrowing read the validation of a JSON text uses, beside the `Value` parse: exported
+/// for the differential tests (`tests/json_read.rs`) and `benches/native.rs` only, not API.
 #[doc(hidden)]
 pub mod json_read {
     pub use crate::json::borrowed::*;

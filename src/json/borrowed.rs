@@ -1,9 +1,10 @@
-//! A borrowing read of a JSON text, the prototype of issue 16: one pass that records every
-//! value's and key's byte span into a flat arena, borrowing keys and strings from the text
-//! (owned only when they hold escapes), without hashing (but for duplicate keys among more than
-//! [`COMPARE_MAX`] top-level members). It accepts exactly the texts
-//! [`super::parse`] accepts, with the same limits and the same duplicate-key findings; nothing
-//! but tests and `benches/native.rs` uses it yet (measurements: `docs/performance.md`).
+//! A borrowing read of a JSON text (issue 16): one pass that records every value's and key's
+//! byte span into a flat arena, borrowing keys and strings from the text (owned only when they
+//! hold escapes), without hashing (but for duplicate keys among more than [`COMPARE_MAX`]
+//! top-level members). It accepts exactly the texts [`super::parse`] accepts, with the same
+//! limits and the same duplicate-key findings (`tests/json_read.rs` holds the two together).
+//! The validation of a JSON text reads the payload with it (`engine::validate_json`; the rules
+//! read the arena through [`super::view::JsonRef`]); measurements: `docs/performance.md`.
 
 use super::{MAX_TEXT_BYTES, duplicate_key, number_literal, string_literal, without_bom};
 use crate::diagnostics::Diagnostic;

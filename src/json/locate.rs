@@ -14,7 +14,6 @@ use std::collections::HashMap;
 /// Sets `line` and `column` on every diagnostic from its JSON Pointer (and span, for diagnostics
 /// inside a string). A pointer that does not exist in the text (a missing field) is placed at the
 /// nearest enclosing value that does. The reference [`locate_in`] is tested against.
-#[cfg(test)]
 pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
     place(text, None, diagnostics);
 }
@@ -22,6 +21,7 @@ pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
 /// [`locate`] for a text already read into `value`: the part of a pointer that `value` lacks is
 /// not searched for in the text, so a missing field is placed at its object without reading
 /// the object's members (the same place [`locate`] finds by reading them).
+#[cfg(test)]
 pub fn locate_in(text: &str, value: &Value, diagnostics: &mut [Diagnostic]) {
     place(text, Some(value), diagnostics);
 }

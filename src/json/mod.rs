@@ -1,10 +1,11 @@
 //! JSON text: parsing with limits, syntax errors at their exact position, and line/column for
 //! diagnostics.
 //!
-//! Parsing is two-speed. `serde_json` reads the text into a value (fast, with a recursion limit);
-//! only when the text is malformed does `jsonc-parser` parse it again, for the exact place and
-//! kind of the first error. Diagnostics on a well-formed text are placed by [`locate`], a scan
-//! that indexes only the containers the pointers go through.
+//! Parsing is two-speed. `serde_json` reads the text into a value (fast, with a recursion limit),
+//! or [`borrowed`] into an arena with byte spans (the validation of a payload text); only when
+//! the text is malformed does `jsonc-parser` parse it again, for the exact place and kind of the
+//! first error. Diagnostics on a well-formed text are placed by [`locate`], a scan that indexes
+//! only the containers the pointers go through.
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use jsonc_parser::errors::ParseErrorKind;
@@ -15,8 +16,9 @@ use std::fmt;
 pub mod borrowed;
 mod locate;
 mod lookup;
-#[cfg(test)]
+pub mod view;
 pub use locate::locate;
+#[cfg(test)]
 pub use locate::locate_in;
 pub(crate) use lookup::{SCAN_MAX, lookup, same_key};
 
