@@ -57,7 +57,7 @@ pub fn validate_json<A: Api>(text: &str, options: &A::Options) -> Report {
         repeats,
         options,
     ));
-    json::locate(doc.text(), &mut all);
+    json::locate_in(&doc, &mut all);
     Report::new(all)
 }
 

@@ -4,8 +4,8 @@
 //! Parsing is two-speed. `serde_json` reads the text into a value (fast, with a recursion limit),
 //! or [`borrowed`] into an arena with byte spans (the validation of a payload text); only when
 //! the text is malformed does `jsonc-parser` parse it again, for the exact place and kind of the
-//! first error. Diagnostics on a well-formed text are placed by [`locate`], a scan that indexes
-//! only the containers the pointers go through.
+//! first error. Diagnostics on a well-formed text are placed by [`locate_in`], from the spans
+//! of the arena the text was read into.
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use jsonc_parser::errors::ParseErrorKind;
@@ -15,12 +15,14 @@ use std::fmt;
 
 pub mod borrowed;
 mod locate;
+#[cfg(test)]
+mod locate_scan;
 mod lookup;
 pub mod view;
-pub use locate::locate;
 #[cfg(test)]
+pub use locate::locate;
 pub use locate::locate_in;
-pub(crate) use lookup::{SCAN_MAX, lookup, same_key};
+pub(crate) use lookup::{SCAN_MAX, same_key};
 
 /// The largest JSON text accepted, in bytes. Real payloads are under 10 KB.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
@@ -509,10 +511,14 @@ mod tests {
             Diagnostic::new(&C, "/a/missing", "m"),
             Diagnostic::new(&C, "", "m"),
         ];
+        let mut from_spans = ds.clone();
         locate(text, &mut ds);
-        // `"x\n\u00e9yz"` starts at column 17; decoded char 3 ('y') is 1 + 1 + 2 + 6 bytes in.
-        assert_eq!((ds[0].line, ds[0].column), (Some(2), Some(27)));
-        assert_eq!((ds[1].line, ds[1].column), (Some(2), Some(7)));
-        assert_eq!((ds[2].line, ds[2].column), (Some(1), Some(1)));
+        locate_in(&borrowed::read(text).unwrap(), &mut from_spans);
+        for ds in [ds, from_spans] {
+            // `"x\n\u00e9yz"` starts at column 17; decoded char 3 ('y') is 1 + 1 + 2 + 6 bytes in.
+            assert_eq!((ds[0].line, ds[0].column), (Some(2), Some(27)));
+            assert_eq!((ds[1].line, ds[1].column), (Some(2), Some(7)));
+            assert_eq!((ds[2].line, ds[2].column), (Some(1), Some(1)));
+        }
     }
 }
