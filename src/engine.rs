@@ -118,8 +118,8 @@ pub struct Body<'a> {
 /// short keys is cheaper than stepping a map's iterator or hashing.
 pub struct Members<'a> {
     list: Vec<(&'a str, JsonRef<'a>)>,
-    /// The list's keys hashed, for a body too large to scan ([`SCAN_MAX`]).
-    index: Option<HashMap<&'a str, JsonRef<'a>>>,
+    /// Each key's place in the list, for a body too large to scan ([`SCAN_MAX`]).
+    index: Option<HashMap<&'a str, usize>>,
 }
 
 impl<'a> Members<'a> {
@@ -145,7 +145,7 @@ impl<'a> Members<'a> {
                 .map(|(k, v)| (k.as_str(), JsonRef::Value(v)))
                 .collect(),
         };
-        let index = (list.len() > SCAN_MAX).then(|| list.iter().copied().collect());
+        let index = (list.len() > SCAN_MAX).then(|| places(&list));
         Some(Members { list, index })
     }
 }
@@ -155,17 +155,22 @@ fn distinct<'a>(
     pairs: impl Iterator<Item = (&'a str, JsonRef<'a>)>,
 ) -> Vec<(&'a str, JsonRef<'a>)> {
     let mut list: Vec<(&'a str, JsonRef<'a>)> = Vec::new();
-    let mut places: HashMap<&'a str, usize> = HashMap::new();
+    let mut first: HashMap<&'a str, usize> = HashMap::new();
     for (key, value) in pairs {
-        match places.get(key).and_then(|&i| list.get_mut(i)) {
+        match first.get(key).and_then(|&i| list.get_mut(i)) {
             Some(slot) => slot.1 = value,
             None => {
-                places.insert(key, list.len());
+                first.insert(key, list.len());
                 list.push((key, value));
             }
         }
     }
     list
+}
+
+/// Each key's place in `list` (its last, if it repeats).
+fn places<'a>(list: &[(&'a str, JsonRef<'a>)]) -> HashMap<&'a str, usize> {
+    list.iter().enumerate().map(|(i, &(k, _))| (k, i)).collect()
 }
 
 impl<'a> Body<'a> {
@@ -182,7 +187,10 @@ impl<'a> Body<'a> {
                 .list
                 .iter()
                 .find_map(|&(k, v)| same_key(k, name).then_some(v)),
-            Some(index) => index.get(name).copied(),
+            Some(index) => index
+                .get(name)
+                .and_then(|&i| self.members.list.get(i))
+                .map(|&(_, v)| v),
         };
         found.filter(|v| !v.is_null())
     }

@@ -489,7 +489,8 @@ fn seconds_by_hashing<'m>(n: usize, key: impl Fn(&u32) -> &'m str) -> Vec<u32> {
     let mut seen = std::collections::HashMap::with_capacity(n);
     let mut seconds = Vec::new();
     for i in 0..index(n) {
-        let count = seen.entry(key(&i)).or_insert(0u8);
+        // `usize` counts: the map's instantiation is shared with the engine's and `locate_in`'s.
+        let count = seen.entry(key(&i)).or_insert(0usize);
         *count = count.saturating_add(1);
         if *count == 2 {
             seconds.push(i);

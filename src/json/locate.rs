@@ -21,7 +21,7 @@ pub fn locate_in(doc: &Document<'_>, diagnostics: &mut [Diagnostic]) {
     }
     let mut keys = KeyIndex {
         indexed: diagnostics.len() > DIRECT_MAX,
-        objects: HashMap::new(),
+        objects: Vec::new(),
     };
     let offsets = diagnostics
         .iter()
@@ -35,11 +35,12 @@ pub fn locate_in(doc: &Document<'_>, diagnostics: &mut [Diagnostic]) {
 /// Up to this many diagnostics, an object's members are searched, not hashed.
 const DIRECT_MAX: usize = 8;
 
-/// The members of the large objects that many pointers go through, by key (the last of a
-/// repeated key, as the reader's `get`): placing 10,000 diagnostics in one object stays linear.
+/// The members of the large objects that many pointers go through, by key (the place of the
+/// last of a repeated key, as the reader's `get`): placing 10,000 diagnostics in one object
+/// stays linear. Few objects are this large (a body), so they are listed, not hashed.
 struct KeyIndex<'d> {
     indexed: bool,
-    objects: HashMap<NodeId, HashMap<&'d str, &'d Member<'d>>>,
+    objects: Vec<(NodeId, HashMap<&'d str, usize>)>,
 }
 
 impl<'d> KeyIndex<'d> {
@@ -49,11 +50,16 @@ impl<'d> KeyIndex<'d> {
         if !self.indexed || members.len() <= SCAN_MAX {
             return members.iter().rev().find(|m| super::same_key(&m.key, key));
         }
-        let by_key = self
-            .objects
-            .entry(id)
-            .or_insert_with(|| members.iter().map(|m| (&*m.key, m)).collect());
-        by_key.get(key).copied()
+        let at = match self.objects.iter().position(|(object, _)| *object == id) {
+            Some(at) => at,
+            None => {
+                let by_key = members.iter().enumerate().map(|(i, m)| (&*m.key, i));
+                self.objects.push((id, by_key.collect()));
+                self.objects.len() - 1
+            }
+        };
+        let (_, by_key) = self.objects.get(at)?;
+        by_key.get(key).and_then(|&i| members.get(i))
     }
 }
 
