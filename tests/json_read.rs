@@ -1,7 +1,9 @@
-//! The borrowing read (src/json/borrowed.rs, issue 16's prototype) against today's parse: on
+//! The borrowing read (src/json/borrowed.rs, what `validate_json` reads with) against `parse`: on
 //! every text of the fuzz seeds and corpora, the fixtures and the benchmark payloads, on texts
 //! at the limits, and on generated JSON-ish texts, both accept the same texts, give the same
 //! value (same keys in the same order) and the same diagnostics; and the spans are the bytes.
+// proptest is a dev-dependency of native builds only (Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
