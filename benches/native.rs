@@ -276,6 +276,30 @@ fn hostile_redaction(c: &mut Criterion) {
 
 /// The fastest of `runs` runs of `f`, in seconds: the machine is shared, and the ratio between
 /// two sizes is what matters.
+/// Issue 16's prototype: today's read of a text into a `serde_json::Value` (with the duplicate
+/// keys) against the borrowing read into an arena with spans, on the GIJ examples.
+fn json_read(c: &mut Criterion) {
+    use jira_integration_payloads::json_read::{parse, read};
+    let examples = gij_examples();
+    let mut g = c.benchmark_group("json read: serde Value vs borrowed");
+    g.throughput(Throughput::Elements(examples.len() as u64));
+    g.bench_function("serde Value (json::parse)", |b| {
+        b.iter(|| {
+            for e in &examples {
+                black_box(parse(black_box(&e.text)).unwrap());
+            }
+        })
+    });
+    g.bench_function("borrowed arena (json::borrowed::read)", |b| {
+        b.iter(|| {
+            for e in &examples {
+                black_box(read(black_box(&e.text)).unwrap());
+            }
+        })
+    });
+    g.finish();
+}
+
 fn fastest_of(runs: usize, mut f: impl FnMut()) -> f64 {
     (0..runs)
         .map(|_| {
@@ -289,6 +313,7 @@ fn fastest_of(runs: usize, mut f: impl FnMut()) -> f64 {
 criterion_group!(
     benches,
     typical,
+    json_read,
     worst,
     caches,
     preview_budget,

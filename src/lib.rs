@@ -57,6 +57,13 @@ mod lang;
 mod memo;
 mod name_index;
 pub mod redact;
+/// The borrowing read the validation of a JSON text uses, beside the `Value` parse: exported
+/// for the differential tests (`tests/json_read.rs`) and `benches/native.rs` only, not API.
+#[doc(hidden)]
+pub mod json_read {
+    pub use crate::json::borrowed::*;
+    pub use crate::json::{Parsed, parse};
+}
 #[doc(hidden)]
 pub mod report_record;
 pub mod request;

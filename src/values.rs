@@ -2,6 +2,7 @@
 //! is reported, and how loose form state becomes the value the API wants.
 
 use crate::diagnostics::{Code, Diagnostic, field_pointer};
+use crate::json::view::{JsonRef, Shape};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -75,14 +76,14 @@ pub fn whole_number(n: &serde_json::Number) -> Option<i64> {
 }
 
 /// The JSON type's name, for messages (`"a string"`, `"an array"`, ...).
-pub fn json_type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+pub fn json_type_name<'a>(v: impl Into<JsonRef<'a>>) -> &'static str {
+    match v.into().shape() {
+        Shape::Null => "null",
+        Shape::Bool(_) => "a boolean",
+        Shape::Number(_) => "a number",
+        Shape::String(_) => "a string",
+        Shape::Array => "an array",
+        Shape::Object => "an object",
     }
 }
 
@@ -99,12 +100,21 @@ impl Kind {
 
     /// True when `value` has the kind's JSON type (bounds are other rules' business).
     pub fn accepts(self, value: &Value) -> bool {
-        match self {
-            Kind::Boolean => value.is_boolean(),
-            Kind::Integer { .. } => value.is_number(),
-            Kind::String { .. } | Kind::Secret | Kind::Enum { .. } => value.is_string(),
-            Kind::ProjectIds => value.is_array(),
-        }
+        self.holds(JsonRef::Value(value))
+    }
+
+    /// [`Kind::accepts`] for a value read from a text or given as a `Value`.
+    pub(crate) fn holds(self, value: JsonRef<'_>) -> bool {
+        matches!(
+            (self, value.shape()),
+            (Kind::Boolean, Shape::Bool(_))
+                | (Kind::Integer { .. }, Shape::Number(_))
+                | (
+                    Kind::String { .. } | Kind::Secret | Kind::Enum { .. },
+                    Shape::String(_)
+                )
+                | (Kind::ProjectIds, Shape::Array)
+        )
     }
 }
 
@@ -121,11 +131,11 @@ pub struct TypeCodes {
 pub fn check_value(
     name: &str,
     kind: Kind,
-    value: &Value,
+    value: JsonRef<'_>,
     max_chars: Option<usize>,
     codes: &TypeCodes,
 ) -> Option<Diagnostic> {
-    if !kind.accepts(value) {
+    if !kind.holds(value) {
         let (expected, found) = (kind.expected(), json_type_name(value));
         let mut d = Diagnostic::new(
             codes.wrong_type,
@@ -156,21 +166,21 @@ pub fn check_value(
 }
 
 /// What the author of a wrongly typed value most likely meant, as JSON text.
-fn type_suggestion(kind: Kind, value: &Value) -> Option<String> {
-    match (kind, value) {
-        (Kind::Boolean, Value::String(s)) => loose_bool(s).map(|b| b.to_string()),
-        (Kind::Boolean, Value::Number(n)) => match n.as_i64() {
+fn type_suggestion(kind: Kind, value: JsonRef<'_>) -> Option<String> {
+    match (kind, value.shape()) {
+        (Kind::Boolean, Shape::String(s)) => loose_bool(s).map(|b| b.to_string()),
+        (Kind::Boolean, Shape::Number(n)) => match n.as_i64() {
             Some(1) => Some("true".into()),
             Some(0) => Some("false".into()),
             _ => None,
         },
-        (Kind::Integer { .. }, Value::String(s)) => {
+        (Kind::Integer { .. }, Shape::String(s)) => {
             s.trim().parse::<i64>().ok().map(|n| n.to_string())
         }
-        (Kind::String { .. } | Kind::Enum { .. }, Value::Number(n)) => Some(format!("\"{n}\"")),
-        (Kind::String { .. } | Kind::Enum { .. }, Value::Bool(b)) => Some(format!("\"{b}\"")),
-        (Kind::ProjectIds, Value::Number(n)) => Some(format!("[{n}]")),
-        (Kind::ProjectIds, Value::String(s)) => {
+        (Kind::String { .. } | Kind::Enum { .. }, Shape::Number(n)) => Some(format!("\"{n}\"")),
+        (Kind::String { .. } | Kind::Enum { .. }, Shape::Bool(b)) => Some(format!("\"{b}\"")),
+        (Kind::ProjectIds, Shape::Number(n)) => Some(format!("[{n}]")),
+        (Kind::ProjectIds, Shape::String(s)) => {
             let ids: Option<Vec<u64>> = split_list(s).map(|p| p.parse::<u64>().ok()).collect();
             ids.filter(|v| !v.is_empty()).map(|v| {
                 let parts: Vec<String> = v.iter().map(u64::to_string).collect();

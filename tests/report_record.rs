@@ -13,6 +13,7 @@
     clippy::indexing_slicing
 )]
 
+mod common;
 #[path = "../benches/payloads/mod.rs"]
 mod payloads;
 
@@ -21,37 +22,14 @@ use jira_integration_payloads::report_record::code_table;
 use jira_integration_payloads::{api, catalogue};
 use serde_json::{Value, json};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Every file under `dir`, at any depth; none where it does not exist.
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
 /// The texts of the corpora: fuzz seeds and corpora, fixtures, the benchmark payloads.
 fn corpus() -> Vec<String> {
-    let mut paths = Vec::new();
-    for dir in ["fuzz/seeds", "fuzz/corpus", "tests/fixtures"] {
-        files(&Path::new(ROOT).join(dir), &mut paths);
-    }
-    paths.sort();
-    let mut texts: Vec<String> = paths
-        .iter()
-        .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
-        .collect();
+    let mut texts = common::corpus_texts();
     for example in payloads::gij_examples()
         .into_iter()
         .chain(payloads::xray_examples())

@@ -3,7 +3,8 @@
 
 use super::fields::{Default, FIELD_COUNT, FIELDS, Field, field_index, field_named};
 use super::types::IntegrationType;
-use crate::engine::{Body, Members};
+use crate::engine::Body;
+use crate::json::view::{Items, JsonRef};
 use serde_json::{Map, Value};
 use std::ops::Deref;
 
@@ -100,13 +101,12 @@ pub struct Ctx<'a> {
     pub integration_id: Option<&'a Value>,
     /// The body's known, non-null fields with their values, in the field table's order. Rules
     /// that go over every field read this instead of looking each of the table's fields up.
-    pub present: Vec<(&'static Field, &'a Value)>,
+    pub present: Vec<(&'static Field, JsonRef<'a>)>,
 }
 
 impl<'a> Ctx<'a> {
     /// Builds the context, working out the effective type.
-    pub fn new(members: &'a Members<'a>, options: &'a Options) -> Ctx<'a> {
-        let body = members.map();
+    pub fn new(body: Body<'a>, options: &'a Options) -> Ctx<'a> {
         let updating = options.operation == Operation::Update;
         let read = options
             .current
@@ -120,16 +120,20 @@ impl<'a> Ctx<'a> {
                 .find_map(|k| m.get(*k).and_then(Value::as_str))
                 .and_then(IntegrationType::parse)
         };
+        let body_type = |keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| body.str(k))
+                .and_then(IntegrationType::parse)
+        };
         let ty = match options.operation {
-            Operation::Add => body
-                .get("type")
-                .and_then(Value::as_str)
-                .and_then(IntegrationType::parse),
-            Operation::Update => current.and_then(type_of).or_else(|| type_of(body)),
+            Operation::Add => body_type(&["type"]),
+            Operation::Update => current
+                .and_then(type_of)
+                .or_else(|| body_type(&["type", "integrationType"])),
         };
         Ctx {
             present: present_fields(body),
-            body: Body::new(members),
+            body,
             op: options.operation,
             ty,
             current,
@@ -141,7 +145,7 @@ impl<'a> Ctx<'a> {
     /// The value the integration will have after the request: the body's, else the current
     /// integration's (update), else the documented default.
     pub fn effective_bool(&self, name: &str) -> Option<bool> {
-        self.after(name).and_then(Value::as_bool).or_else(|| {
+        self.after(name).and_then(JsonRef::as_bool).or_else(|| {
             match field_named(name).and_then(|f| f.default) {
                 Some(Default::Bool(b)) => Some(b),
                 _ => None,
@@ -150,23 +154,24 @@ impl<'a> Ctx<'a> {
     }
 
     /// The project ids after the request, as far as they are known.
-    pub fn effective_projects(&self) -> Option<&'a Vec<Value>> {
-        self.after("projectMappingIds").and_then(Value::as_array)
+    pub fn effective_projects(&self) -> Option<Items<'a>> {
+        self.after("projectMappingIds").and_then(JsonRef::as_array)
     }
 
     /// The value after the request: the body's, else (update) the current integration's;
     /// `null` reads as absent in both.
-    pub fn after(&self, name: &str) -> Option<&'a Value> {
+    pub fn after(&self, name: &str) -> Option<JsonRef<'a>> {
         self.get(name).or_else(|| {
             (self.op == Operation::Update)
                 .then(|| self.current?.get(name).filter(|v| !v.is_null()))
                 .flatten()
+                .map(JsonRef::Value)
         })
     }
 
     /// The string after the request (see [`Ctx::after`]).
     pub fn after_str(&self, name: &str) -> Option<&'a str> {
-        self.after(name).and_then(Value::as_str)
+        self.after(name).and_then(JsonRef::as_str)
     }
 
     /// True when the body sends `name` (not `null`).
@@ -182,8 +187,8 @@ impl<'a> Ctx<'a> {
 
 /// The body's known, non-null fields in [`FIELDS`] order (one pass over the body's keys, one
 /// over the field table).
-fn present_fields(body: &Map<String, Value>) -> Vec<(&'static Field, &Value)> {
-    let mut slots: [Option<&Value>; FIELD_COUNT] = [None; FIELD_COUNT];
+fn present_fields(body: Body<'_>) -> Vec<(&'static Field, JsonRef<'_>)> {
+    let mut slots: [Option<JsonRef<'_>>; FIELD_COUNT] = [None; FIELD_COUNT];
     for (k, v) in body.iter().filter(|(_, v)| !v.is_null()) {
         if let Some(slot) = field_index(k).and_then(|i| slots.get_mut(i)) {
             *slot = Some(v);
@@ -286,7 +291,12 @@ mod tests {
         }
         body.insert("displayName".into(), Value::Null);
         body.insert("notAField".into(), Value::from(1));
-        let names: Vec<&str> = present_fields(&body).iter().map(|(f, _)| f.name).collect();
+        let body = Value::Object(body);
+        let members = crate::engine::Members::of(JsonRef::Value(&body), false).unwrap();
+        let names: Vec<&str> = present_fields(Body::new(&members))
+            .iter()
+            .map(|(f, _)| f.name)
+            .collect();
         let want: Vec<&str> = FIELDS
             .iter()
             .map(|f| f.name)

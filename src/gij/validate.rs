@@ -3,7 +3,7 @@
 use super::context::{Ctx, Options};
 use super::rules::RULES;
 use crate::diagnostics::Report;
-use crate::engine::{self, Api, Check, Members, Rule};
+use crate::engine::{self, Api, Body, Check, Rule};
 use serde_json::Value;
 
 /// Git Integration for Jira, as the engine validates it.
@@ -13,8 +13,8 @@ impl Api for Gij {
     type Options = Options;
     type Ctx<'a> = Ctx<'a>;
 
-    fn context<'a>(members: &'a Members<'a>, options: &'a Options) -> Ctx<'a> {
-        Ctx::new(members, options)
+    fn context<'a>(body: Body<'a>, options: &'a Options) -> Ctx<'a> {
+        Ctx::new(body, options)
     }
 
     fn rules<'a>() -> &'a [Rule<Check<Ctx<'a>>>] {

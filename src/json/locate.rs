@@ -1,54 +1,118 @@
-//! Line and column for diagnostics, from their JSON Pointers, by scanning the text.
-//!
-//! The text has already been read by `serde_json`, so it is well-formed; this module only has to
-//! find where a pointer's value (or key) starts. It walks the bytes, skipping the values it does
-//! not need, and indexes only the containers pointers go through: building `jsonc-parser`'s
-//! syntax tree for the same job took a quarter of a typical validation. Malformed input never
-//! panics: a pointer that cannot be followed is placed at the last value reached.
+//! Line and column for diagnostics, from their JSON Pointers, by following each pointer through
+//! the arena the text was read into ([`super::borrowed`]): a value's or key's byte span is where
+//! it is, so the text is not scanned again. Counted after a byte order mark, as editors count.
 
+use super::SCAN_MAX;
+use super::borrowed::{Document, Kind, Member, NodeId};
 use crate::diagnostics::{Diagnostic, Span};
-use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// Sets `line` and `column` on every diagnostic from its JSON Pointer (and span, for diagnostics
-/// inside a string). A pointer that does not exist in the text (a missing field) is placed at the
-/// nearest enclosing value that does. The reference [`locate_in`] is tested against.
 #[cfg(test)]
-pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
-    place(text, None, diagnostics);
-}
+pub use super::locate_scan::locate;
 
-/// [`locate`] for a text already read into `value`: the part of a pointer that `value` lacks is
-/// not searched for in the text, so a missing field is placed at its object without reading
-/// the object's members (the same place [`locate`] finds by reading them).
-pub fn locate_in(text: &str, value: &Value, diagnostics: &mut [Diagnostic]) {
-    place(text, Some(value), diagnostics);
-}
-
-fn place(text: &str, value: Option<&Value>, diagnostics: &mut [Diagnostic]) {
+/// Sets `line` and `column` on every diagnostic without them from its JSON Pointer: at the
+/// value's first byte, at its key's quote for a diagnostic `on_key`, inside a string at its
+/// `span`'s character. The part of a pointer the document lacks (a missing field, an index past
+/// the end, a path into a scalar) is placed at the deepest value that exists.
+pub fn locate_in(doc: &Document<'_>, diagnostics: &mut [Diagnostic]) {
     if diagnostics.iter().all(|d| d.line.is_some()) {
         return;
     }
-    let root = skip_ws(text.as_bytes(), 0);
-    // A few pointers are followed by reading the containers they go through; an index pays off
-    // only when many pointers share containers.
-    let mut index = Index {
+    let mut keys = KeyIndex {
         indexed: diagnostics.len() > DIRECT_MAX,
-        ..Index::default()
+        objects: Vec::new(),
     };
-    let mut offsets: Vec<(usize, usize)> = diagnostics
+    let offsets = diagnostics
         .iter()
         .enumerate()
         .filter(|(_, d)| d.line.is_none())
-        .map(|(i, d)| {
-            (
-                find_offset(text, root, value, &mut index, &d.path, d.on_key, d.span),
-                i,
-            )
-        })
+        .map(|(i, d)| (offset(doc, &mut keys, &d.path, d.on_key, d.span), i))
         .collect();
-    // One pass over the text in offset order: columns cost the distance walked, not the line.
+    set_positions(doc.text(), offsets, diagnostics);
+}
+
+/// Up to this many diagnostics, an object's members are searched, not hashed.
+const DIRECT_MAX: usize = 8;
+
+/// The members of the large objects that many pointers go through, by key (the place of the
+/// last of a repeated key, as the reader's `get`): placing 10,000 diagnostics in one object
+/// stays linear. Few objects are this large (a body), so they are listed, not hashed.
+struct KeyIndex<'d> {
+    indexed: bool,
+    objects: Vec<(NodeId, HashMap<&'d str, usize>)>,
+}
+
+impl<'d> KeyIndex<'d> {
+    /// The member `key` of object `id` (the last, if it repeats).
+    fn member(&mut self, doc: &'d Document<'d>, id: NodeId, key: &str) -> Option<&'d Member<'d>> {
+        let members = doc.members(id);
+        if !self.indexed || members.len() <= SCAN_MAX {
+            return members.iter().rev().find(|m| super::same_key(&m.key, key));
+        }
+        let at = match self.objects.iter().position(|(object, _)| *object == id) {
+            Some(at) => at,
+            None => {
+                let by_key = members.iter().enumerate().map(|(i, m)| (&*m.key, i));
+                self.objects.push((id, by_key.collect()));
+                self.objects.len() - 1
+            }
+        };
+        let (_, by_key) = self.objects.get(at)?;
+        by_key.get(key).and_then(|&i| members.get(i))
+    }
+}
+
+/// The byte offset to report for a pointer (see [`locate_in`]).
+fn offset<'d>(
+    doc: &'d Document<'d>,
+    keys: &mut KeyIndex<'d>,
+    pointer: &str,
+    on_key: bool,
+    span: Option<Span>,
+) -> usize {
+    let start = |id: NodeId| doc.node(id).map_or(0, |n| n.span.start as usize);
+    let mut node = doc.root();
+    let mut key_start = None;
+    for token in pointer.split('/').skip(1) {
+        let token = unescape_token(token);
+        let child = match doc.node(node).map(|n| &n.kind) {
+            Some(Kind::Object(_)) => keys
+                .member(doc, node, &token)
+                .map(|m| (Some(m.key_span.start as usize), m.value)),
+            // An index as `usize::from_str` reads it, as the pointer's maker wrote it.
+            Some(Kind::Array(_)) => token
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| doc.items(node).get(i))
+                .map(|&v| (None, v)),
+            _ => None,
+        };
+        match child {
+            Some((key, value)) => {
+                key_start = key;
+                node = value;
+            }
+            None => return start(node),
+        }
+    }
+    match (on_key, key_start, doc.node(node)) {
+        (true, Some(key), _) => key,
+        (_, _, Some(n)) if matches!(n.kind, Kind::String(_)) && span.is_some() => {
+            let (from, to) = (n.span.start as usize, n.span.end as usize);
+            offset_in_string_literal(doc.text(), from, to, span.map_or(0, |s| s.start))
+        }
+        _ => start(node),
+    }
+}
+
+/// Sets the line and column of `diagnostics[i]` for each `(offset, i)`, in one pass over the
+/// text in offset order: columns cost the distance walked, not the line.
+pub(super) fn set_positions(
+    text: &str,
+    mut offsets: Vec<(usize, usize)>,
+    diagnostics: &mut [Diagnostic],
+) {
     offsets.sort_unstable();
     let mut cursor = Cursor::default();
     for (offset, i) in offsets {
@@ -60,205 +124,7 @@ fn place(text: &str, value: Option<&Value>, diagnostics: &mut [Diagnostic]) {
     }
 }
 
-/// One object member: its decoded key, where the key's quote is, and where its value starts.
-struct Member<'a> {
-    key: Cow<'a, str>,
-    key_start: usize,
-    value_start: usize,
-}
-
-/// The children of the containers that pointers go through, each container read once: placing
-/// many diagnostics in one array or object (10,000 project ids) stays linear in the text.
-#[derive(Default)]
-struct Index<'a> {
-    /// False: nothing is remembered, each step reads its container again.
-    indexed: bool,
-    containers: HashMap<usize, Children<'a>>,
-}
-
-/// Up to this many diagnostics are placed without an index.
-const DIRECT_MAX: usize = 8;
-
-/// An object's members by decoded key (the last of duplicates, as parsers keep), with where the
-/// key's quote is and where the value starts; or an array's element starts, found as far as asked.
-enum Children<'a> {
-    Object(HashMap<Cow<'a, str>, (usize, usize)>),
-    Array {
-        /// The elements found so far; the last one's end is found only when the next is asked.
-        starts: Vec<usize>,
-        /// True once the last element is found.
-        done: bool,
-    },
-    Other,
-}
-
-impl<'a> Index<'a> {
-    /// The child of the value at `node` named by `token`: its key's offset (for a member) and
-    /// the offset where its value starts.
-    fn child(&mut self, text: &'a str, node: usize, token: &str) -> Option<(Option<usize>, usize)> {
-        if !self.indexed {
-            return direct_child(text, node, token);
-        }
-        let bytes = text.as_bytes();
-        let children = self
-            .containers
-            .entry(node)
-            .or_insert_with(|| Children::new(text, node));
-        match children {
-            Children::Object(map) => map.get(token).map(|&(k, v)| (Some(k), v)),
-            Children::Array { starts, done } => {
-                let n = token.parse::<usize>().ok()?;
-                while starts.len() <= n && !*done {
-                    match next_element(bytes, node, starts.last().copied()) {
-                        Some(i) => starts.push(i),
-                        None => *done = true,
-                    }
-                }
-                starts.get(n).map(|&v| (None, v))
-            }
-            Children::Other => None,
-        }
-    }
-}
-
-/// The child of the value at `node` named by `token`, read from the text.
-fn direct_child(text: &str, node: usize, token: &str) -> Option<(Option<usize>, usize)> {
-    let bytes = text.as_bytes();
-    match bytes.get(node) {
-        Some(b'{') => {
-            let mut found = None;
-            members(text, node, |m| {
-                if m.key == token {
-                    found = Some((Some(m.key_start), m.value_start));
-                }
-            });
-            found
-        }
-        Some(b'[') => {
-            let n = token.parse::<usize>().ok()?;
-            let first = next_element(bytes, node, None);
-            std::iter::successors(first, |&at| next_element(bytes, node, Some(at)))
-                .nth(n)
-                .map(|v| (None, v))
-        }
-        _ => None,
-    }
-}
-
-/// Where the element after the one starting at `prev` (the first, for `None`) of the array at
-/// `node` starts; `None` after the last.
-fn next_element(bytes: &[u8], node: usize, prev: Option<usize>) -> Option<usize> {
-    match prev {
-        None => {
-            Some(skip_ws(bytes, node + 1)).filter(|&i| !matches!(bytes.get(i), Some(b']') | None))
-        }
-        Some(at) => {
-            let after = skip_ws(bytes, value_end(bytes, at));
-            (bytes.get(after) == Some(&b',')).then(|| skip_ws(bytes, after + 1))
-        }
-    }
-}
-
-impl<'a> Children<'a> {
-    fn new(text: &'a str, at: usize) -> Children<'a> {
-        match text.as_bytes().get(at) {
-            Some(b'{') => {
-                let mut map = HashMap::new();
-                members(text, at, |m| {
-                    map.insert(m.key, (m.key_start, m.value_start));
-                });
-                Children::Object(map)
-            }
-            Some(b'[') => Children::Array {
-                starts: Vec::new(),
-                done: false,
-            },
-            _ => Children::Other,
-        }
-    }
-}
-
-/// Calls `visit` on each member of the object starting at `at`.
-fn members<'a>(text: &'a str, at: usize, mut visit: impl FnMut(Member<'a>)) {
-    let bytes = text.as_bytes();
-    if bytes.get(at) != Some(&b'{') {
-        return;
-    }
-    let mut i = skip_ws(bytes, at + 1);
-    while bytes.get(i) == Some(&b'"') {
-        let key_end = string_end(bytes, i);
-        let value_start = skip_ws(bytes, skip_ws(bytes, key_end) + 1);
-        let key = decode_key(text.get(i..key_end).unwrap_or_default());
-        visit(Member {
-            key,
-            key_start: i,
-            value_start,
-        });
-        i = skip_ws(bytes, value_end(bytes, value_start));
-        if bytes.get(i) != Some(&b',') {
-            return;
-        }
-        i = skip_ws(bytes, i + 1);
-    }
-}
-
-/// Walks the pointer down the text, and down `value` (the text's parsed value) when given, so
-/// that a token `value` lacks ends the walk without reading the text; returns the byte offset to
-/// report.
-fn find_offset<'a>(
-    text: &'a str,
-    root: usize,
-    value: Option<&Value>,
-    index: &mut Index<'a>,
-    pointer: &str,
-    on_key: bool,
-    span: Option<Span>,
-) -> usize {
-    let bytes = text.as_bytes();
-    let mut node = root;
-    let mut parsed = value;
-    let mut key_start = None;
-    for token in pointer.split('/').skip(1) {
-        let token = unescape_token(token);
-        if let Some(v) = parsed {
-            match value_child(v, &token) {
-                Some(child) => parsed = Some(child),
-                None => return node,
-            }
-        }
-        match index.child(text, node, &token) {
-            Some((k, v)) => {
-                key_start = k;
-                node = v;
-            }
-            // The rest of the path does not exist: report the enclosing value.
-            None => return node,
-        }
-    }
-    if on_key {
-        if let Some(k) = key_start {
-            return k;
-        }
-    }
-    match (span, bytes.get(node)) {
-        (Some(span), Some(b'"')) => {
-            offset_in_string_literal(text, node, string_end(bytes, node), span.start)
-        }
-        _ => node,
-    }
-}
-
-/// The child of `value` named by an unescaped reference token, read as the text walk reads it
-/// (an array index as `usize::from_str` reads it).
-fn value_child<'v>(value: &'v Value, token: &str) -> Option<&'v Value> {
-    match value {
-        Value::Object(map) => super::lookup(map, token),
-        Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
-        _ => None,
-    }
-}
-
-fn unescape_token(token: &str) -> Cow<'_, str> {
+pub(super) fn unescape_token(token: &str) -> Cow<'_, str> {
     if token.contains('~') {
         Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
     } else {
@@ -266,80 +132,14 @@ fn unescape_token(token: &str) -> Cow<'_, str> {
     }
 }
 
-/// A key literal (quotes included) as text; escapes are decoded by `serde_json`.
-fn decode_key(literal: &str) -> Cow<'_, str> {
-    let inner = literal
-        .get(1..literal.len().saturating_sub(1))
-        .unwrap_or_default();
-    if !inner.as_bytes().contains(&b'\\') {
-        return Cow::Borrowed(inner);
-    }
-    super::string_literal(literal).map_or(Cow::Borrowed(""), Cow::Owned)
-}
-
-fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
-    while matches!(bytes.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-        i += 1;
-    }
-    i
-}
-
-/// The offset just past the string literal whose opening quote is at `at`.
-fn string_end(bytes: &[u8], at: usize) -> usize {
-    let mut i = at + 1;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'"' => return i + 1,
-            b'\\' => i += 2,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
-/// The offset just past the value starting at `at`. Containers are skipped by counting brackets
-/// outside strings, without recursion.
-fn value_end(bytes: &[u8], at: usize) -> usize {
-    match bytes.get(at) {
-        Some(b'"') => string_end(bytes, at),
-        Some(b'{' | b'[') => {
-            let mut depth = 0usize;
-            let mut i = at;
-            while let Some(&b) = bytes.get(i) {
-                match b {
-                    b'"' => {
-                        i = string_end(bytes, i);
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            return i + 1;
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-            bytes.len()
-        }
-        _ => {
-            let mut i = at;
-            while !matches!(
-                bytes.get(i),
-                None | Some(b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
-            ) {
-                i += 1;
-            }
-            i
-        }
-    }
-}
-
 /// The byte offset of decoded character `char_index` inside the string literal spanning
 /// `start..end` (quotes included), following JSON escapes (a surrogate pair is one character).
-fn offset_in_string_literal(text: &str, start: usize, end: usize, char_index: usize) -> usize {
+pub(super) fn offset_in_string_literal(
+    text: &str,
+    start: usize,
+    end: usize,
+    char_index: usize,
+) -> usize {
     let Some(raw) = text.get(start + 1..end.saturating_sub(1)) else {
         return start;
     };

@@ -1,10 +1,13 @@
-//! `json::locate` against `serde_json` as the oracle: for every JSON Pointer into a generated
-//! document, in compact and pretty layouts, the reported line and column must be where
-//! `serde_json` reads exactly the value the pointer names (or its key, for key diagnostics).
+//! `json::locate` (the text scan) against `serde_json` as the oracle: for every JSON Pointer into
+//! a generated document, in compact and pretty layouts, the reported line and column must be
+//! where `serde_json` reads exactly the value the pointer names (or its key, for key
+//! diagnostics); and `json::locate_in` (from the borrowed reader's spans) places every pointer,
+//! missing ones included, where the scan does.
 #![cfg(not(target_arch = "wasm32"))]
 // Helpers outside #[test] functions unwrap and index too: a failure there is a failed test.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
+use super::borrowed::read;
 use super::{locate, locate_in};
 use crate::diagnostics::{Code, Diagnostic, Severity, pointer_push};
 use proptest::prelude::*;
@@ -95,16 +98,21 @@ fn check(text: &str, doc: &Value) {
             d.path
         );
     }
-    // With the parsed value as a hint, every pointer (and a missing child of each) lands where
-    // reading the text alone puts it.
+    // From the spans, every pointer (and a missing child of each, and each on its key) lands
+    // where reading the text alone puts it.
     let mut hinted: Vec<Diagnostic> = all
         .iter()
         .flat_map(|(p, _, _)| [p.clone(), format!("{p}/zz"), format!("{p}/9/x")])
-        .map(|p| Diagnostic::new(&C, p, "m"))
+        .flat_map(|p| {
+            [
+                Diagnostic::new(&C, p.clone(), "m"),
+                Diagnostic::new(&C, p, "m").on_key(),
+            ]
+        })
         .collect();
     let mut plain = hinted.clone();
     locate(text, &mut plain);
-    locate_in(text, doc, &mut hinted);
+    locate_in(&read(text).unwrap(), &mut hinted);
     for (h, p) in hinted.iter().zip(&plain) {
         assert_eq!((h.line, h.column), (p.line, p.column), "{}", h.path);
     }
@@ -148,24 +156,29 @@ fn the_last_of_duplicate_keys_is_reported_at_every_depth() {
     assert_eq!(ds[0].column, Some(53));
     assert_eq!(ds[1].column, Some(42));
     assert_eq!(json!(2), first_value(&text[52..]));
-    // With the parsed value (which keeps the last of duplicates, at every depth): the same.
-    let value: Value = serde_json::from_str(text).unwrap();
+    // From the spans (the reader keeps the last of duplicates, at every depth): the same.
+    let doc = read(text).unwrap();
     let mut hinted = vec![
         Diagnostic::new(&C, "/a", "m"),
         Diagnostic::new(&C, "/b/x/1/y", "m"),
         Diagnostic::new(&C, "/b/x/1/z", "m"),
+        Diagnostic::new(&C, "/a", "m").on_key(),
     ];
-    locate_in(text, &value, &mut hinted);
+    locate_in(&doc, &mut hinted);
     assert_eq!(hinted[0].column, Some(53));
     assert_eq!(hinted[1].column, Some(42));
     assert_eq!(hinted[2].column, Some(36), "a missing key: its object");
+    assert_eq!(hinted[3].column, Some(48), "the last key");
     // Enough diagnostics for the index: the same answers.
     let mut many: Vec<Diagnostic> = (0..10)
         .map(|i| Diagnostic::new(&C, if i % 2 == 0 { "/a" } else { "/b/x/1/y" }, "m"))
         .collect();
+    let mut from_spans = many.clone();
     locate(text, &mut many);
-    for (i, d) in many.iter().enumerate() {
+    locate_in(&doc, &mut from_spans);
+    for (i, (d, s)) in many.iter().zip(&from_spans).enumerate() {
         assert_eq!(d.column, Some(if i % 2 == 0 { 53 } else { 42 }));
+        assert_eq!(s.column, d.column);
     }
 }
 
@@ -186,11 +199,14 @@ fn many_diagnostics_in_one_array_and_object_land_on_their_values_in_any_order() 
             ]
         })
         .collect();
+    let mut from_spans = ds.clone();
     locate(&text, &mut ds);
-    for d in &ds {
+    locate_in(&read(&text).unwrap(), &mut from_spans);
+    for (d, s) in ds.iter().zip(&from_spans) {
         let at = offset_of(&text, d.line.unwrap(), d.column.unwrap());
         let expected = doc.pointer(&d.path).unwrap();
         assert_eq!(&first_value(&text[at..]), expected, "{}", d.path);
+        assert_eq!((s.line, s.column), (d.line, d.column), "{}", d.path);
     }
 }
 
@@ -202,9 +218,13 @@ fn a_missing_path_is_placed_at_the_deepest_value_that_exists() {
         Diagnostic::new(&C, "/a/1/deeper", "m"),
         Diagnostic::new(&C, "/nope/x", "m"),
     ];
+    let mut from_spans = ds.clone();
     locate(text, &mut ds);
-    let columns: Vec<_> = ds.iter().map(|d| d.column.unwrap()).collect();
-    assert_eq!(columns, vec![7, 12, 1]);
+    locate_in(&read(text).unwrap(), &mut from_spans);
+    for placed in [ds, from_spans] {
+        let columns: Vec<_> = placed.iter().map(|d| d.column.unwrap()).collect();
+        assert_eq!(columns, vec![7, 12, 1]);
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! What every rule sees: the body, the operation and, for an update, the connection name in the
 //! URL.
 
-use crate::engine::{Body, Members};
+use crate::engine::Body;
 use std::cell::OnceCell;
 use std::ops::Deref;
 use url::Url;
@@ -75,9 +75,9 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Builds the context.
-    pub fn new(members: &'a Members<'a>, options: &'a Options) -> Ctx<'a> {
+    pub fn new(body: Body<'a>, options: &'a Options) -> Ctx<'a> {
         Ctx {
-            body: Body::new(members),
+            body,
             op: options.operation,
             connection_name: options.connection_name.as_deref(),
             jira_url: OnceCell::new(),

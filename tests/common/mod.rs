@@ -9,6 +9,7 @@ use jira_integration_payloads::gij::types::{Credential, IntegrationType};
 #[cfg(not(target_arch = "wasm32"))]
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
 
 // proptest is a native-only dev-dependency; the other helpers also serve wasm test builds.
 #[cfg(not(target_arch = "wasm32"))]
@@ -45,4 +46,35 @@ pub fn has(report: &Report, code: &str, path: &str) -> bool {
         .diagnostics
         .iter()
         .any(|d| d.code == code && d.path == path)
+}
+
+/// Every file under `dir`, at any depth; none where it does not exist.
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// The texts of the fuzz seeds and corpora and of the test fixtures, in path order (lossily
+/// decoded: a corpus holds any bytes).
+#[allow(clippy::unwrap_used)] // A corpus file that cannot be read fails the test.
+pub fn corpus_texts() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    for dir in ["fuzz/seeds", "fuzz/corpus", "tests/fixtures"] {
+        files(&root.join(dir), &mut paths);
+    }
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+        .collect()
 }

@@ -54,22 +54,22 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         ptr(key),
                         format!("{key} is deprecated and ignored by the server."),
                     )
-                    .param("field", key.as_str())
+                    .param("field", key)
                     .suggest(format!("Remove {key}."))
                     .on_key(),
                 );
             }
-        } else if UNDOCUMENTED.contains(&key.as_str()) {
+        } else if UNDOCUMENTED.contains(&key) {
             out.push(
                 Diagnostic::new(
                     &UNDOCUMENTED_FIELD,
                     ptr(key),
                     format!("{key} is not documented for the REST API; the server may ignore it."),
                 )
-                .param("field", key.as_str())
+                .param("field", key)
                 .on_key(),
             );
-        } else if READ_ONLY.contains(&key.as_str()) {
+        } else if READ_ONLY.contains(&key) {
             // On update, `id` must match the URL and `integrationType` names the type: other rules.
             let handled_elsewhere = ctx.op == Operation::Update
                 && (key == "id" || key == "integrationType")
@@ -82,7 +82,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     ptr(key),
                     format!("{key} is a response field; the server ignores it in a request."),
                 )
-                .param("field", key.as_str())
+                .param("field", key)
                 .on_key();
                 if key == "integrationType" {
                     d = d.suggest("Remove integrationType; the type is sent as \"type\" when adding and cannot change.");

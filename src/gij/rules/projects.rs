@@ -7,8 +7,8 @@
 use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity, pointer_push};
 use crate::gij::context::Ctx;
+use crate::json::view::{Items, JsonRef, Shape};
 use crate::text::truncate;
-use serde_json::Value;
 
 /// 2^53 - 1: larger ids lose precision in JavaScript clients.
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
@@ -72,9 +72,9 @@ pub(super) const RULE: Rule = Rule {
 };
 
 /// A project id read from JSON: `Ok(id)` or the diagnostic-worthy reason it is not one.
-pub fn project_id(v: &Value) -> Result<u64, IdProblem> {
-    match v {
-        Value::Number(n) => match crate::values::whole_number(n) {
+pub fn project_id(v: JsonRef<'_>) -> Result<u64, IdProblem> {
+    match v.shape() {
+        Shape::Number(n) => match crate::values::whole_number(n) {
             Some(id) if id < 1 => Err(IdProblem::NotPositive),
             Some(id) => u64::try_from(id)
                 .ok()
@@ -82,7 +82,7 @@ pub fn project_id(v: &Value) -> Result<u64, IdProblem> {
                 .ok_or(IdProblem::Unsafe),
             None => Err(IdProblem::Decimal(n.to_string())),
         },
-        Value::String(s) => match s.trim().parse::<u64>() {
+        Shape::String(s) => match s.trim().parse::<u64>() {
             Ok(id) if (1..=MAX_SAFE_INTEGER).contains(&id) => Err(IdProblem::Quoted(id)),
             _ if looks_like_key(s.trim()) => Err(IdProblem::Key),
             _ => Err(IdProblem::Other),
@@ -117,7 +117,7 @@ fn looks_like_key(s: &str) -> bool {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let field = "projectMappingIds";
-    let list = ctx.get(field).and_then(Value::as_array);
+    let list = ctx.get(field).and_then(JsonRef::as_array);
     if let Some(list) = list {
         if list.len() > MAX_PROJECT_IDS {
             out.push(
@@ -139,7 +139,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // R8 and R9 judge the state after the request (the body over the current integration on
     // update), when the body touches a field they depend on.
     let global = ctx.bool("global");
-    let global_after = ctx.after("global").and_then(Value::as_bool);
+    let global_after = ctx.after("global").and_then(JsonRef::as_bool);
     let ids_after = ctx.effective_projects().is_some_and(|l| !l.is_empty());
     if global_after == Some(true) && ids_after && (global.is_some() || list.is_some()) {
         let message = if global.is_some() {
@@ -179,7 +179,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_ids(list: &[Value], out: &mut Vec<Diagnostic>) {
+fn check_ids(list: Items<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::BTreeSet::new();
     for (i, v) in list.iter().enumerate() {
         let path = pointer_push("/projectMappingIds", &i.to_string());

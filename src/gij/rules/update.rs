@@ -5,7 +5,7 @@ use super::{Rule, ptr};
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::gij::context::{Ctx, CurrentProblem, Operation};
 use crate::gij::fields::{READ_ONLY, field_named};
-use serde_json::Value;
+use crate::json::view::{JsonRef, Shape};
 
 /// The update URL's id is missing or not a positive integer.
 pub const INVALID_INTEGRATION_ID: Code = Code::new(
@@ -54,10 +54,10 @@ pub const MAX_INTEGRATION_ID: u64 = i32::MAX as u64;
 
 /// The update id when it is a Java `Integer` from 1 to 2^31 - 1: a whole number however written
 /// (`7`, `7.0`) or that number's digits in a string.
-pub fn integration_id(v: Option<&Value>) -> Option<u64> {
-    let id = match v? {
-        Value::Number(n) => crate::values::whole_number(n),
-        Value::String(s) => crate::json::number_literal(s.trim())
+pub fn integration_id<'a>(v: Option<impl Into<JsonRef<'a>>>) -> Option<u64> {
+    let id = match v?.into().shape() {
+        Shape::Number(n) => crate::values::whole_number(n),
+        Shape::String(s) => crate::json::number_literal(s.trim())
             .as_ref()
             .and_then(crate::values::whole_number),
         _ => None,
@@ -97,10 +97,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     check_current(ctx, id, out);
     let changes = ctx.body.iter().filter(|(k, v)| {
-        !READ_ONLY.contains(&k.as_str())
+        !READ_ONLY.contains(k)
             && field_named(k).is_some()
             && !v.is_null()
-            && ctx.current.is_none_or(|c| c.get(k.as_str()) != Some(v))
+            && ctx
+                .current
+                .is_none_or(|c| c.get(*k).is_none_or(|was| !v.equals(was)))
     });
     if changes.count() == 0 {
         let message = if ctx.current.is_some() {

@@ -81,7 +81,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .body
         .iter()
         .filter(|(k, v)| {
-            k.as_str() != "connection_name"
+            *k != "connection_name"
                 && field_named(k).is_some()
                 && !v.is_null()
                 && v.as_str().is_none_or(|s| !is_blank(s))
