@@ -231,9 +231,12 @@ export function serve(root, { port = 8080, host = '127.0.0.1', log = false, warm
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
     let pathname;
+    let sent;
     let version;
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      // As sent, still percent-encoded, and one leading slash: a Location header (`//x` is another host).
+      sent = `/${url.pathname.replace(/^\/+/, '')}`;
       pathname = decodeURIComponent(url.pathname);
       version = url.searchParams.get('v');
     } catch {
@@ -244,7 +247,7 @@ export function serve(root, { port = 8080, host = '127.0.0.1', log = false, warm
     let stat = fs.statSync(file, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       if (!pathname.endsWith('/')) {
-        res.writeHead(301, { Location: `${pathname}/`, 'Cache-Control': 'no-store' });
+        res.writeHead(301, { Location: `${sent}/`, 'Cache-Control': 'no-store' });
         return res.end();
       }
       file = path.join(file, 'index.html');

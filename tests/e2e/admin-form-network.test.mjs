@@ -14,16 +14,23 @@ const state = harness();
 /** The issue's target for the first visit, everything included. */
 const FIRST_VISIT_BUDGET = 300 * 1024;
 
-/** One GET with the given headers: status, headers and the raw (still encoded) body. */
-function get(url, headers = {}) {
+/**
+ * One GET with the given headers: status, headers and the raw (still encoded) body. `rawPath`, when
+ * given, is sent as it is (a URL string would have its dot segments resolved first).
+ */
+function get(url, headers = {}, rawPath = undefined) {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers }, (res) => {
+      .get(url, { headers, ...(rawPath && { path: rawPath }) }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
       })
-      .on('error', reject);
+      .on('error', reject)
+      // A server that never answers fails the test instead of holding it.
+      .setTimeout(10_000, function () {
+        this.destroy(new Error(`no answer to ${rawPath ?? url}`));
+      });
   });
 }
 
@@ -59,6 +66,24 @@ test('the wasm goes out compressed with an ETag, and an unchanged one costs a 30
   }
   const html = await get(`${state.base}index.html`, { 'Accept-Encoding': 'br' });
   assert.equal(html.headers['content-encoding'], 'br');
+});
+
+test('a folder is redirected to itself with a slash, whatever its URL decodes to', async () => {
+  // The Location is the URL as sent: decoded, `%0D%0A` is a header Node refuses (the server died
+  // on it) and `%2F` makes `//host` (a redirect to another site), as does `/.//` once resolved.
+  const cases = [
+    ['/js', '/js/'],
+    ['/js%2F%0D%0AX-Injected:%201%2F..', '/js%2F%0D%0AX-Injected:%201%2F../'],
+    ['/%2Fevil.example%2F..', '/%2Fevil.example%2F../'],
+    ['/.//js', '/js/'],
+  ];
+  for (const [sent, location] of cases) {
+    const res = await get(state.base, {}, sent);
+    assert.equal(res.status, 301, sent);
+    assert.equal(res.headers.location, location, sent);
+    assert.equal(res.headers['x-injected'], undefined, sent);
+  }
+  assert.equal((await get(`${state.base}js/app.js`)).status, 200, 'the server still serves');
 });
 
 test('the page names its scripts and stylesheet by version; only a current versioned URL is kept without asking', async () => {
