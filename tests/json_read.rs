@@ -102,6 +102,16 @@ fn the_limits_are_the_same() {
     assert_eq!(agree(&at_limit), 1);
     assert_eq!(agree(&format!("{at_limit} ")), 0);
     assert_eq!(agree(&format!("\u{feff}{at_limit}")), 1);
+    assert_eq!(agree(&format!("\u{feff}\u{feff}{at_limit}")), 0);
+}
+
+/// Only the first byte order mark is dropped: a second one is the text's first character, and
+/// the error is `parse`'s on the text as given (not on the text without both marks).
+#[test]
+fn a_second_byte_order_mark_is_refused_alike() {
+    for text in ["{}", "{\"a\":}", "[1,]", "\u{feff}{}"] {
+        assert_eq!(agree(&format!("\u{feff}\u{feff}{text}")), 0, "{text:?}");
+    }
 }
 
 #[test]

@@ -81,12 +81,13 @@ pub struct Document<'a> {
 /// The reader stopped at this byte: the text is not JSON [`super::parse`] accepts.
 struct Malformed(usize);
 
-/// Reads `text` (after a byte order mark, if it has one). A malformed or too large text gets
+/// Reads `given` (after a byte order mark, if it has one). A malformed or too large text gets
 /// exactly [`super::parse`]'s diagnostic, which that cold path computes.
 #[allow(clippy::result_large_err)] // As `parse`: the diagnostic is returned to the caller as is.
-pub fn read(text: &str) -> Result<Document<'_>, Diagnostic> {
-    let text = without_bom(text);
-    let fallback = |at: usize| match super::parse(text) {
+pub fn read(given: &str) -> Result<Document<'_>, Diagnostic> {
+    let text = without_bom(given);
+    // `parse` drops the one mark itself: given `text`, it would drop a second.
+    let fallback = |at: usize| match super::parse(given) {
         Err(d) => d,
         Ok(_) => super::malformed_at(text, at),
     };
