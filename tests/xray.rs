@@ -1240,6 +1240,13 @@ fn non_json_bodies_are_handled() {
     assert_eq!(r.diagnostics[0].code, "invalid-json");
     let r = parse_response(200, "[1]", Some(Action::Create));
     assert_eq!(r.diagnostics[0].code, "xray-unexpected-response");
+    // One byte order mark is dropped, as every JSON entry point drops it; a second is text.
+    let r = parse_response(200, "\u{feff}{}", Some(Action::Delete));
+    assert!(r.ok && r.diagnostics.is_empty(), "{r:?}");
+    let r = parse_response(200, "\u{feff}\u{feff}{}", Some(Action::Delete));
+    assert!(!r.ok);
+    assert_eq!(r.diagnostics[0].code, "xray-non-json-response");
+    assert_eq!(r.diagnostics[0].params.get("content"), Some(&json!("text")));
 }
 
 #[test]

@@ -88,10 +88,10 @@ pub fn parse_response(status: u16, text: &str, action: Option<Action>) -> XrayRe
     r
 }
 
-fn read_response(status: u16, text: &str, action: Option<Action>) -> XrayResponse {
+fn read_response(status: u16, given: &str, action: Option<Action>) -> XrayResponse {
     // A body with a byte order mark is read as the body without it, as every JSON entry point
     // reads it: a BOM alone is an empty body, and a BOM before `{` is JSON, not plain text.
-    let text = json::without_bom(text);
+    let text = json::without_bom(given);
     let mut r = XrayResponse {
         ok: false,
         status,
@@ -102,7 +102,7 @@ fn read_response(status: u16, text: &str, action: Option<Action>) -> XrayRespons
         health_status: None,
         diagnostics: Vec::new(),
     };
-    let (value, from_xray) = read_body(text, &mut r.diagnostics);
+    let (value, from_xray) = read_body(given, &mut r.diagnostics);
     let obj = value.as_ref().and_then(Value::as_object);
     if value.is_some() && obj.is_none() {
         r.diagnostics.push(Diagnostic::new(
@@ -161,8 +161,10 @@ fn read_response(status: u16, text: &str, action: Option<Action>) -> XrayRespons
 }
 
 /// The JSON value of the body (`None` when empty or not JSON) and whether it is JSON.
+/// Reads the body as given: `json::parse` drops its one byte order mark, so a second one is
+/// text, not JSON.
 fn read_body(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (Option<Value>, bool) {
-    let trimmed = text.trim_start();
+    let trimmed = json::without_bom(text).trim_start();
     if trimmed.is_empty() {
         return (None, false);
     }
