@@ -1,9 +1,10 @@
 //! The WebAssembly export layer: JavaScript values in, a core call, JavaScript values out.
 //!
 //! Nothing here decides anything. Inputs cross as JSON (`JSON.stringify` inside a JS `try`, so a
-//! cycle or a BigInt becomes an `invalid-input` diagnostic instead of a trap), options objects in
-//! one call when they hold only `operation` and property by property otherwise, and results go
-//! back as plain objects.
+//! cycle or a BigInt becomes an `invalid-input` diagnostic instead of a trap; a payload object
+//! is then validated as that text, the others parsed into a `Value`), options objects in one
+//! call when they hold only `operation` and property by property otherwise, and results go back
+//! as plain objects.
 //!
 //! Every argument is taken as a `JsValue` and checked here, before a byte of it is copied into
 //! the module: the glue of a `&str` parameter allocates `value.length` bytes before it finds the
@@ -54,18 +55,10 @@ fn read(value: &JsValue) -> Result<Value, Report> {
 /// and gets the same diagnostics, without a line and column (they would point into a text the
 /// caller never wrote).
 fn read_json(value: &JsValue) -> Result<Option<Value>, Report> {
-    let text = stringify(value);
-    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
-        return match failure() {
-            Some(reason) => Err(api::invalid_input(&reason)),
-            None => Ok(None),
-        };
+    let Some(text) = payload_text(value)? else {
+        return Ok(None);
     };
-    let units = units(text);
-    if units > MAX_TEXT_BYTES {
-        return Err(Report::new(vec![crate::json::too_large(units)]));
-    }
-    match crate::json::parse(&String::from(text)) {
+    match crate::json::parse(&text) {
         Ok(parsed) => Ok(Some(parsed.value)),
         Err(mut d) => {
             (d.line, d.column) = (None, None);
@@ -280,14 +273,49 @@ fn write_report(report_value: &Report) -> JsValue {
     CODES.with(|codes| report(&record.words, &record.text, codes))
 }
 
-fn report_or_invalid(
+/// A validation of a payload object: its `JSON.stringify` text (which [`read`] would parse into
+/// a `Value`) validated as a JSON text by `from_text`, without the line and column the text's
+/// reader places (they would point into a text the caller never wrote). The same report as
+/// `from_value` of [`read`]'s `Value` (`tests/object_route.rs`), and faster: the text is copied
+/// with `encodeInto` and read in one pass, not parsed into a `Value` (docs/performance.md).
+/// `null`, `undefined` and what `JSON.stringify` cannot write are `from_value` of `null`.
+fn validate_object(
     payload: &JsValue,
     options: Option<JsValue>,
-    f: impl Fn(&Value, &Value) -> Report,
+    from_text: impl Fn(&str, &Value) -> Report,
+    from_value: impl Fn(&Value, &Value) -> Report,
 ) -> JsValue {
-    match (read(payload), read_opt(options)) {
-        (Ok(p), Ok(o)) => write_report(&f(&p, &o)),
+    let text = if payload.is_undefined() || payload.is_null() {
+        Ok(None)
+    } else {
+        payload_text(payload)
+    };
+    match (text, read_opt(options)) {
+        (Ok(Some(t)), Ok(o)) => {
+            let mut report = from_text(&t, &o);
+            for d in &mut report.diagnostics {
+                (d.line, d.column) = (None, None);
+            }
+            write_report(&report)
+        }
+        (Ok(None), Ok(o)) => write_report(&from_value(&Value::Null, &o)),
         (Err(e), _) | (_, Err(e)) => write_report(&e),
+    }
+}
+
+/// A value's `JSON.stringify` text, copied in and held to the limits of a JSON text argument;
+/// `None` where `JSON.stringify` gives `undefined`.
+fn payload_text(value: &JsValue) -> Result<Option<String>, Report> {
+    let text = stringify(value);
+    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
+        return match failure() {
+            Some(reason) => Err(api::invalid_input(&reason)),
+            None => Ok(None),
+        };
+    };
+    match copy_text(text) {
+        Text::Read(text) => Ok(Some(text)),
+        Text::TooLarge(n) => Err(Report::new(vec![crate::json::too_large(n)])),
     }
 }
 
@@ -325,12 +353,16 @@ extern "C" {
 
 /// Reads the string argument `name` of `function`, held to [`MAX_TEXT_BYTES`] UTF-8 bytes.
 fn text_arg(value: &JsValue, function: &str, name: &str) -> Result<Text, JsValue> {
-    let s = string_arg(value, function, name)?;
+    Ok(copy_text(string_arg(value, function, name)?))
+}
+
+/// A JS string copied into the module, held to [`MAX_TEXT_BYTES`] UTF-8 bytes.
+fn copy_text(s: &js_sys::JsString) -> Text {
     // A UTF-16 unit is at least one UTF-8 byte: more units than the limit allows bytes is over
     // it, known before the copy; the copy's bytes then decide.
     let at_least = units(s);
     if at_least > MAX_TEXT_BYTES {
-        return Ok(Text::TooLarge(at_least));
+        return Text::TooLarge(at_least);
     }
     let mut bytes = vec![0; at_least];
     let mut written = encode_into(s, &mut bytes);
@@ -342,10 +374,10 @@ fn text_arg(value: &JsValue, function: &str, name: &str) -> Result<Text, JsValue
     // encodeInto writes UTF-8 (a lone surrogate as U+FFFD, as `String::from` would).
     let text = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Ok(match text.len() {
+    match text.len() {
         bytes if bytes > MAX_TEXT_BYTES => Text::TooLarge(bytes),
         _ => Text::Read(text),
-    })
+    }
 }
 
 /// A report-shaped answer for a string argument: `f` of the text, or `input-too-large`.
@@ -403,7 +435,12 @@ pub fn validate_integration(
     #[wasm_bindgen(unchecked_param_type = "IntegrationPayload")] payload: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    report_or_invalid(&payload, options, api::validate_integration)
+    validate_object(
+        &payload,
+        options,
+        api::validate_integration_json,
+        api::validate_integration,
+    )
 }
 
 /// Validates a Git Integration for Jira payload JSON text; diagnostics carry line and column.
@@ -523,10 +560,12 @@ pub fn known_api_paths(
 /// Validates an Xray Jira-integration body object.
 #[wasm_bindgen(js_name = validateXrayJiraIntegration, skip_typescript)]
 pub fn validate_xray_jira_integration(payload: JsValue, options: Option<JsValue>) -> JsValue {
-    match (read(&payload), read_opt(options)) {
-        (Ok(p), Ok(o)) => write_report(&api::validate_xray_jira_integration(&p, &o)),
-        (Err(e), _) | (_, Err(e)) => write_report(&e),
-    }
+    validate_object(
+        &payload,
+        options,
+        api::validate_xray_jira_integration_json,
+        api::validate_xray_jira_integration,
+    )
 }
 
 /// Validates an Xray Jira-integration body JSON text; diagnostics carry line and column.
