@@ -13,8 +13,16 @@
 //   - admin: a copy of www/ served as `make demo` serves it (scripts/serve.mjs, pkg/ and the
 //     samples copied in); its marks (app:* in www/js/app.js) and resource timings give the breakdown;
 //   - floor: a page that only fetches, compiles (compileStreaming) and instantiates the wasm, with
-//     stub imports: what no change to the page or the glue can go below.
+//     stub imports: what no change to the page or the glue can go below;
+//   - check floor: the least a page must do for a first check on screen: one inline module
+//     importing the real glue (pkg/web/init.mjs, its modules under the server's versioned,
+//     immutable URLs), the wasm under a versioned URL too (`init(url)`, so instantiateStreaming),
+//     one validateIntegrationJson of a reference example and its first diagnostic written into
+//     the DOM; "+preload" adds a <link rel=preload> of the wasm, "+cache" keeps the wasm's
+//     response in the Cache API and instantiates from there. A probe first says whether Chromium
+//     stores a compiled WebAssembly.Module in IndexedDB.
 // Prints medians (min-max) in milliseconds since navigation start. Measured, never asserted.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +61,56 @@ for (const { module: from, name } of WebAssembly.Module.imports(module)) {
 await WebAssembly.instantiate(module, imports);
 performance.mark('floor:instantiated');
 document.documentElement.dataset.ready = 'true';
+</script>
+`;
+
+// The check floor, for GIJ's first example (www/js/examples.js) with its type: its first
+// diagnostic asks for credentials. `wasm` is the versioned URL of the wasm.
+const SAMPLE = JSON.stringify({ type: 'GITHUB', displayName: 'Acme GitHub', apiFilter: "[?starts_with(name, 'svc-')]", requireUserPat: true });
+const CHECK_LOADS = {
+  plain: (wasm) => `await init(new URL('${wasm}', location.href));`,
+  preload: (wasm) => CHECK_LOADS.plain(wasm),
+  cache: (wasm) => `const url = new URL('${wasm}', location.href);
+const store = await caches.open('wasm');
+let response = await store.match(url);
+if (!response) {
+  response = await fetch(url);
+  store.put(url, response.clone());
+}
+await init(response);`,
+};
+const checkFloor = (variant, wasm) => `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+${variant === 'preload' ? `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin>\n` : ''}<p id="check"></p>
+<script type="module">
+import { init, validateIntegrationJson } from './pkg/web/init.mjs';
+performance.mark('check:start');
+${CHECK_LOADS[variant](wasm)}
+performance.mark('check:library');
+const [first] = validateIntegrationJson(${JSON.stringify(SAMPLE)}).diagnostics;
+document.getElementById('check').textContent = \`\${first.severity} \${first.code} at \${first.path}: \${first.message}\`;
+performance.mark('check:checked');
+requestAnimationFrame(() => setTimeout(() => {
+  performance.mark('check:painted');
+  document.documentElement.dataset.ready = 'true';
+}));
+</script>
+`;
+
+// Whether IndexedDB keeps a compiled module (Chromium dropped wasm module serialisation).
+const IDB_PROBE = `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module">
+const module = await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+const db = await new Promise((resolve, reject) => {
+  const open = indexedDB.open('probe', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('modules');
+  open.onsuccess = () => resolve(open.result);
+  open.onerror = () => reject(open.error);
+});
+try {
+  db.transaction('modules', 'readwrite').objectStore('modules').put(module, 'wasm');
+  document.documentElement.dataset.ready = 'stored';
+} catch (err) {
+  document.documentElement.dataset.ready = \`\${err.name}: \${err.message}\`;
+}
 </script>
 `;
 
@@ -95,6 +153,15 @@ const ROWS = {
     ['compiled', 'floor:compiled'],
     ['instantiated', 'floor:instantiated'],
   ],
+  check: [
+    ['HTML received', 'html'],
+    ['glue received (last module)', 'scripts'],
+    ['inline module starts (glue run)', 'check:start'],
+    ['wasm received', 'wasm'],
+    ['library ready (wasm instantiated)', 'check:library'],
+    ['first check done (validated, in the DOM)', 'check:checked'],
+    ['first check on screen (next frame)', 'check:painted'],
+  ],
 };
 
 /** Median, min and max, rounded to 0.1 ms. */
@@ -124,7 +191,7 @@ function traceSums(events) {
   const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame &&
     /^http/.test(e.args.data.documentLoaderURL ?? ''));
   if (!nav) return {};
-  const end = Math.max(...events.filter((e) => /^(app|floor):/.test(e.name)).map((e) => e.ts));
+  const end = Math.max(...events.filter((e) => /^(app|floor|check):/.test(e.name)).map((e) => e.ts));
   const main = events.filter((e) => e.ph === 'X' && e.tid === nav.tid && e.pid === nav.pid && e.ts >= nav.ts && e.ts <= end);
   const sums = {};
   for (const [, key, names] of TRACED) {
@@ -183,6 +250,22 @@ async function sample(pages) {
   return samples;
 }
 
+/** Opens a page on a fresh profile and returns what it says (its `data-ready`). */
+async function probe(url) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cold-start-'));
+  try {
+    const context = await chromium.launchPersistentContext(profile, { executablePath, args, headless: true });
+    const tab = context.pages()[0] ?? (await context.newPage());
+    await tab.goto(url);
+    await tab.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 60_000 });
+    const said = await tab.evaluate(() => document.documentElement.dataset.ready);
+    await context.close();
+    return said;
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 /**
  * A copy of www/ (today's, or REV's with REV's server) with pkg/ and the samples, as `make demo`
  * makes it, leaving www/ as it is; resolves to the folder and its server.
@@ -210,20 +293,35 @@ fs.mkdirSync(path.join(floorDir, 'pkg', 'web'), { recursive: true });
 fs.copyFileSync(path.join(root, 'pkg', 'web', path.basename(WASM)), path.join(floorDir, WASM));
 fs.writeFileSync(path.join(floorDir, 'index.html'), FLOOR);
 const floor = await serve(floorDir, { port: 0, warm: true });
+// The check floor's folder: the pages next to pkg/web/, so the server versions all the glue.
+const checkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cold-start-check-'));
+fs.cpSync(path.join(root, 'pkg', 'web'), path.join(checkDir, 'pkg', 'web'), { recursive: true });
+// The server's ETag of the wasm (scripts/serve.mjs): under `?v=` it is sent `immutable`.
+const wasmVersion = crypto.createHash('sha256').update(fs.readFileSync(path.join(checkDir, WASM))).digest('base64url').slice(0, 27);
+for (const variant of Object.keys(CHECK_LOADS)) {
+  fs.writeFileSync(path.join(checkDir, `${variant}.html`), checkFloor(variant, `${WASM}?v=${wasmVersion}`));
+}
+fs.writeFileSync(path.join(checkDir, 'idb-probe.html'), IDB_PROBE);
+const check = await serve(checkDir, { port: 0, warm: true });
 try {
   // Let the servers compress their files first, as `make demo` does once at start-up.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const load = os.loadavg()[0].toFixed(2);
-  const url = (server) => `http://127.0.0.1:${server.address().port}/index.html`;
+  const url = (server, page = 'index.html') => `http://127.0.0.1:${server.address().port}/${page}`;
+  const idb = await probe(url(check, 'idb-probe.html'));
   const samples = await sample({
     admin: url(sites[0].server),
     ...(options.against ? { [`admin at ${options.against}`]: url(sites[1].server) } : {}),
     floor: url(floor),
+    'check floor': url(check, 'plain.html'),
+    'check floor +preload': url(check, 'preload.html'),
+    'check floor +cache': url(check, 'cache.html'),
   });
   console.log(`cold start, ${runs} runs, ms since navigation start: median (min-max); ` +
     `load average ${load} at the start, ${os.loadavg()[0].toFixed(2)} at the end, ${os.cpus().length} CPUs`);
   for (const name of Object.keys(samples)) {
-    const rows = [...ROWS[name.split(' ')[0]], ...(options.trace ? TRACED : [])];
+    const kind = name.startsWith('check floor') ? 'check' : name.split(' ')[0];
+    const rows = [...ROWS[kind], ...(options.trace ? TRACED : [])];
     console.log(`\n${name}:`);
     console.log(`  ${''.padEnd(46)}${VISITS.map((v) => v.split(' (')[0].padEnd(24)).join('')}`);
     for (const [label, key] of rows) {
@@ -232,9 +330,12 @@ try {
     const bytes = samples[name].map((list) => stats(list.map((t) => t.wasmTransfer)));
     console.log(`  ${'wasm bytes transferred'.padEnd(46)}${bytes.map((b) => b.padEnd(24)).join('')}`);
   }
+  console.log(`\nIndexedDB put of a compiled WebAssembly.Module: ${idb}`);
 } finally {
   floor.close();
+  check.close();
   fs.rmSync(floorDir, { recursive: true, force: true });
+  fs.rmSync(checkDir, { recursive: true, force: true });
   for (const { copy, server } of sites) {
     server.close();
     fs.rmSync(copy, { recursive: true, force: true });
