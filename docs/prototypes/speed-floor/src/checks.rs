@@ -7,10 +7,10 @@
 //! checked, a read-only key's value is not (`integrationType`: null or a string), and the TFS
 //! credential set's `username` is any text with content, not `all`.
 
-use crate::borrowed::{Document, Kind as Node, NodeId};
 use crate::record::{ERROR, Finding, INFO};
 use jira_integration_payloads::gij::fields::{self, FIELDS, Kind, Misuse};
 use jira_integration_payloads::gij::{IntegrationType, integration_types};
+use jira_integration_payloads::json_read::{Document, Kind as Node, NodeId};
 use jira_integration_payloads::xray;
 use std::sync::OnceLock;
 
@@ -131,9 +131,10 @@ fn object_failure<'d>(doc: &'d Document<'d>) -> Option<Finding<'d>> {
     if !matches!(doc.node(root)?.kind, Node::Object(_)) {
         return Some(fail("body-not-object", "", 0));
     }
-    let members = doc.members(root);
-    let first = doc.repeated.first()?;
-    let m = members.get(*first as usize)?;
+    // The reader reports a repeated top-level key as the library does; its member is the
+    // first with the diagnostic's key.
+    let repeated = doc.diagnostics.first()?.path.strip_prefix('/')?;
+    let m = doc.members(root).iter().find(|m| m.key == repeated)?;
     Some(fail("duplicate-key", &m.key, m.key_span.start))
 }
 
